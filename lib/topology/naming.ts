@@ -1,0 +1,81 @@
+/**
+ * Deterministic resource names: `<org>-<unit>-<role>` (and `<org>-<role>` for shared resources). Names are
+ * part of the contract: changing one renames, and for many resource types replaces, the resource.
+ *
+ * NAME_RULES holds the provider's and the product's limits per kind of name; `validateTopology` checks every
+ * derived name against them before anything is synthesized.
+ */
+
+export interface NameRule {
+  readonly min: number;
+  readonly max: number;
+  readonly pattern: RegExp;
+  /** What the pattern means, for messages. */
+  readonly allowed: string;
+}
+
+export const NAME_RULES = {
+  // OSS bucket names are global across all accounts: 3-63, lower-case letters, digits and hyphens.
+  ossBucket: { min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, allowed: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen' },
+  logProject: { min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, allowed: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen' },
+  logStore: { min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9_-]*[a-z0-9]$/, allowed: 'lower-case letters, digits, hyphens and underscores' },
+  // ActionTrail trail names: 6-36 characters.
+  trail: { min: 6, max: 36, pattern: /^[a-z][a-z0-9_-]*$/, allowed: 'lower-case letters, digits, hyphens and underscores, starting with a letter' },
+  ramRole: { min: 1, max: 64, pattern: /^[A-Za-z0-9.-]+$/, allowed: 'letters, digits, dots and hyphens' },
+  ramPolicy: { min: 1, max: 128, pattern: /^[A-Za-z0-9-]+$/, allowed: 'letters, digits and hyphens' },
+  essGroup: { min: 2, max: 64, pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, allowed: 'letters, digits, underscores, dots and hyphens, starting with a letter or digit' },
+  generic: { min: 2, max: 128, pattern: /^[A-Za-z][A-Za-z0-9_.-]*$/, allowed: 'letters, digits, underscores, dots and hyphens, starting with a letter' },
+  // RDS/DTS account names: 2-16 (MySQL), lower-case letter first.
+  dbAccount: { min: 2, max: 16, pattern: /^[a-z][a-z0-9_]*[a-z0-9]$/, allowed: 'lower-case letters, digits and underscores, starting with a letter' },
+  dbName: { min: 2, max: 64, pattern: /^[a-z][a-z0-9_-]*[a-z0-9]$/, allowed: 'lower-case letters, digits, underscores and hyphens, starting with a letter' },
+} as const satisfies Record<string, NameRule>;
+
+export type NameKind = keyof typeof NAME_RULES;
+
+/** `<org>-<unit>-<role>`. */
+export function unitResourceName(orgPrefix: string, unitId: string, role: string): string {
+  return `${orgPrefix}-${unitId}-${role}`;
+}
+
+/** `<org>-<role>` for resources shared by all units (CEN instance, accelerator). */
+export function sharedResourceName(orgPrefix: string, role: string): string {
+  return `${orgPrefix}-${role}`;
+}
+
+/** Database names use underscores: `<base>_<unit>`. */
+export function orgDatabaseName(base: string, unitId: string): string {
+  return `${base}_${unitId}`;
+}
+
+/**
+ * Every name a unit derives, with its kind. Constructs take their names from here so that validation checks
+ * exactly the names that are synthesized.
+ */
+export function unitNames(orgPrefix: string, unitId: string) {
+  const n = (role: string) => unitResourceName(orgPrefix, unitId, role);
+  return {
+    vpc: { kind: 'generic', name: n('vpc') },
+    filesBucket: { kind: 'ossBucket', name: n('files') },
+    auditBucket: { kind: 'ossBucket', name: n('audit') },
+    accessLogBucket: { kind: 'ossBucket', name: n('oss-access-logs') },
+    logProject: { kind: 'logProject', name: n('logs') },
+    trail: { kind: 'trail', name: n('trail') },
+    appRole: { kind: 'ramRole', name: n('app-role') },
+    appPolicy: { kind: 'ramPolicy', name: n('app-policy') },
+    scalingGroup: { kind: 'essGroup', name: n('app') },
+    alb: { kind: 'generic', name: n('alb') },
+    rds: { kind: 'generic', name: n('rds') },
+    redis: { kind: 'generic', name: n('redis') },
+    kmsKey: { kind: 'generic', name: n('kms') },
+    appAccount: { kind: 'dbAccount', name: `app_${unitId}` },
+    dtsAccount: { kind: 'dbAccount', name: `dts_${unitId}` },
+  } satisfies Record<string, { kind: NameKind; name: string }>;
+}
+
+/** Checks one name; returns the problem text or undefined. */
+export function checkName(kind: NameKind, name: string): string | undefined {
+  const r: NameRule = NAME_RULES[kind];
+  if (name.length < r.min || name.length > r.max) return `is ${name.length} characters; ${kind} names take ${r.min}-${r.max}`;
+  if (!r.pattern.test(name)) return `may contain only ${r.allowed}`;
+  return undefined;
+}

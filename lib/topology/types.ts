@@ -1,0 +1,221 @@
+/**
+ * The shape of a topology declaration: units, their networks and sizing, the hub, replication allowlist,
+ * access points and state backend. Declarations are data (stacks/unit-<id>/unit.ts, stacks/topology.ts);
+ * everything else in the package is derived from them. `validateTopology` checks a declaration before any
+ * stack is built.
+ */
+import type { RegionId } from './regions';
+
+/** Network tiers every unit has, one vSwitch per tier and zone. */
+export const TIERS = ['ingress', 'app', 'data', 'link'] as const;
+export type TierName = (typeof TIERS)[number];
+
+/** ECS instance types the app tier may use (a closed set: add one here after checking it is sold in every unit region). */
+export const APP_INSTANCE_TYPES = ['ecs.g7.large', 'ecs.g7.xlarge', 'ecs.g7.2xlarge', 'ecs.c7.large', 'ecs.c7.xlarge', 'ecs.c7.2xlarge'] as const;
+export type AppInstanceType = (typeof APP_INSTANCE_TYPES)[number];
+
+/** RDS MySQL high-availability (two-node, cloud disk) instance classes. */
+export const DB_INSTANCE_CLASSES = ['mysql.n2.medium.2c', 'mysql.n4.medium.2c', 'mysql.n2.large.2c', 'mysql.n4.large.2c', 'mysql.n2.xlarge.2c', 'mysql.n4.xlarge.2c'] as const;
+export type DbInstanceClass = (typeof DB_INSTANCE_CLASSES)[number];
+
+/** Tair/Redis cloud-native dual-replica instance classes. */
+export const CACHE_INSTANCE_CLASSES = ['redis.shard.small.2.ce', 'redis.shard.mid.2.ce', 'redis.shard.large.2.ce', 'redis.shard.xlarge.2.ce'] as const;
+export type CacheInstanceClass = (typeof CACHE_INSTANCE_CLASSES)[number];
+
+/** DTS synchronization instance classes (the provider accepts small..4xlarge; a class can only be raised later). */
+export const DTS_INSTANCE_CLASSES = ['small', 'medium', 'large', 'xlarge', '2xlarge', '4xlarge'] as const;
+export type DtsInstanceClass = (typeof DTS_INSTANCE_CLASSES)[number];
+
+/** Data classes of the tables the platform keeps. Only `org-structure` tables may ever leave their unit. */
+export const DATA_CLASSES = ['org-structure', 'personal'] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+export interface UnitNetwork {
+  /** The unit VPC's IPv4 range, e.g. `10.1.0.0/16`. Must not overlap any other unit's. */
+  readonly vpcCidr: string;
+  /**
+   * One vSwitch CIDR per tier and zone, keyed by tier then by zone id. Every zone of the unit must appear
+   * in every tier, and every CIDR must lie inside `vpcCidr`. The `link` tier holds the CEN transit-router
+   * attachment vSwitches.
+   */
+  readonly subnets: { readonly [T in TierName]: Readonly<Record<string, string>> };
+}
+
+export interface AppSizing {
+  /** ECS image id the app instances boot (an image built and shared into this region). */
+  readonly imageId: string;
+  readonly instanceType: AppInstanceType;
+  /** Smallest number of app instances; at least 2 so both zones serve. */
+  readonly minInstances: number;
+  readonly maxInstances: number;
+  /** @default 40 */
+  readonly systemDiskGb?: number;
+  /** @default 100 */
+  readonly dataDiskGb?: number;
+}
+
+export interface DatabaseSizing {
+  readonly instanceClass: DbInstanceClass;
+  /** ESSD storage, GB (20..64000). */
+  readonly storageGb: number;
+  /** Days data backups are kept (7..730). @default 7 */
+  readonly backupRetentionDays?: number;
+  /** Days log backups are kept (7..730, at most `backupRetentionDays`). @default 7 */
+  readonly logBackupRetentionDays?: number;
+  /** Days SQL audit logs are kept (at least 180). @default 180 */
+  readonly auditRetentionDays?: number;
+}
+
+export interface CacheSizing {
+  readonly instanceClass: CacheInstanceClass;
+}
+
+export interface UnitSizing {
+  readonly app: AppSizing;
+  readonly database: DatabaseSizing;
+  readonly cache: CacheSizing;
+}
+
+export interface AlarmContact {
+  /** Contact name as CloudMonitor shows it (a role, not a person, e.g. `platform-oncall`). */
+  readonly name: string;
+  /** Mailbox that receives alarms (a team list). */
+  readonly email: string;
+}
+
+export interface UnitMonitoring {
+  /** CloudMonitor contact group that receives this unit's alarms. */
+  readonly contactGroup: string;
+  readonly contacts: readonly AlarmContact[];
+}
+
+export interface UnitIngress {
+  /** Certificate Management Service certificate id for the unit's HTTPS listener (`<id>-<region>`). */
+  readonly certificateId: string;
+}
+
+/** DTS settings of the replication between the hub and a spoke unit (both directions). */
+export interface ReplicationSettings {
+  /** @default 'small' */
+  readonly instanceClass?: DtsInstanceClass;
+  /** Copy table definitions before syncing. @default true */
+  readonly structureInitialization?: boolean;
+  /** Copy existing rows before syncing. @default true */
+  readonly dataInitialization?: boolean;
+  /** Alert when replication falls behind by more than this many seconds. @default 60 */
+  readonly delayAlertSeconds?: number;
+}
+
+/** How a spoke unit connects to the hub over CEN. The hub declares none. */
+export interface UnitLink {
+  /** Bandwidth of the inter-region connection to the hub, Mbit/s (at least 2). */
+  readonly bandwidthMbps: number;
+  /**
+   * How the inter-region bandwidth is paid for: `bandwidth-package` buys a CEN bandwidth package for the two
+   * regions' geographic areas (China ↔ Asia-Pacific needs an enterprise-verified account); `data-transfer`
+   * bills by traffic (`bandwidth_type = DataTransfer`).
+   */
+  readonly billing: 'bandwidth-package' | 'data-transfer';
+  /** DTS org-structure replication between this unit and the hub. */
+  readonly replication?: ReplicationSettings;
+}
+
+export interface UnitDeclaration {
+  /** Short stable id (`cn`, `sg`): stack name `unit-<id>`, resource names `<org>-<id>-<role>`. Never change it. */
+  readonly id: string;
+  /** Human-readable name for diagrams and descriptions. */
+  readonly name: string;
+  /** ISO 3166-1 alpha-2 code of the country whose staff data this unit keeps (residency). */
+  readonly country: string;
+  readonly region: RegionId;
+  /** At least two zones of `region`; the first is primary (RDS and Redis masters). */
+  readonly zones: readonly string[];
+  readonly network: UnitNetwork;
+  readonly sizing: UnitSizing;
+  readonly ingress: UnitIngress;
+  /** Org-structure tables whose rows this unit masters (each must be in the replication allowlist). */
+  readonly mastersTables: readonly string[];
+  readonly monitoring: UnitMonitoring;
+  /** Connection to the hub; required for every unit but the hub. */
+  readonly link?: UnitLink;
+}
+
+export interface OrgDeclaration {
+  /** Lower-case prefix of every resource name (`<prefix>-<unit>-<role>`), 2-24 characters; derived names must also fit the provider's limits. */
+  readonly prefix: string;
+  /** Organisation name, for descriptions. */
+  readonly name: string;
+}
+
+export interface DataCatalog {
+  /** Database (per unit) holding the org-structure tables a unit masters: `<database>_<unit id>`. */
+  readonly orgDatabase: string;
+  /** Database holding the unit's collaboration data (messages, files, approvals). Never replicated. */
+  readonly appDatabase: string;
+  /** Every table the platform keeps, with its data class. */
+  readonly tables: Readonly<Record<string, DataClass>>;
+}
+
+export interface ReplicationDeclaration {
+  /** Tables that may be copied between units. Only `org-structure` tables of the catalog are allowed. */
+  readonly allowlist: readonly string[];
+}
+
+export type CrossBorderDeclaration =
+  /** China-site account: pay-by-data-transfer accelerator with cross-border carriage switched on. */
+  | { readonly billing: 'cdt'; readonly mode?: 'bgpPro' | 'private' }
+  /** International-site account: a CrossDomain bandwidth package between China-mainland and Global. */
+  | { readonly billing: 'bandwidth-package'; readonly bandwidthMbps: number; readonly basicBandwidthMbps: number };
+
+export interface AccessPointDeclaration {
+  /** GA acceleration region where users enter the Alibaba backbone. @default 'ap-southeast-1' */
+  readonly region?: string;
+  /** Bandwidth of the access point, Mbit/s. */
+  readonly bandwidthMbps: number;
+}
+
+export interface AccessDeclaration {
+  /** DNS domain (hosted in Alibaba Cloud DNS) the hostnames live in, e.g. `collab.example.com`. */
+  readonly domain: string;
+  /** TTL of the DNS records, seconds (1..3600). @default 600 */
+  readonly dnsTtlSeconds?: number;
+  /** Standard accelerator spec. */
+  readonly acceleratorSpec: '1' | '2' | '3' | '5' | '8' | '10';
+  /**
+   * How users outside mainland China reach mainland endpoints. Required whenever an access point outside the
+   * mainland routes to a mainland unit.
+   */
+  readonly crossBorder?: CrossBorderDeclaration;
+  /** Access points keyed by a stable name. */
+  readonly accessPoints: Readonly<Record<string, AccessPointDeclaration>>;
+  /** `https` terminates TLS at GA with this certificate; `tcp` passes TLS through to the unit ALBs. */
+  readonly listener: { readonly protocol: 'https'; readonly certificateId: string } | { readonly protocol: 'tcp' };
+  readonly healthCheck: { readonly path: string; readonly intervalSeconds: number };
+  /** Host label (within `domain`) → id of the unit that owns the data behind it. */
+  readonly hostnames: Readonly<Record<string, string>>;
+}
+
+export type StateBackendDeclaration =
+  | { readonly kind: 'local' }
+  | {
+      readonly kind: 'oss';
+      /**
+       * Per-region overrides of the derived bucket (`<prefix>-tfstate-<region>`), Tablestore instance and lock
+       * table. A unit's state always lives in its own region; link and accel keep theirs in the hub's region.
+       */
+      readonly regions?: Readonly<Record<string, { readonly bucket?: string; readonly lockInstance?: string; readonly lockTable?: string }>>;
+    };
+
+export interface TopologyDeclaration {
+  readonly org: OrgDeclaration;
+  /** Id of the hub unit: the other units link to it, and it hosts the link and accel stacks' state. */
+  readonly hub: string;
+  readonly units: readonly UnitDeclaration[];
+  readonly catalog: DataCatalog;
+  readonly replication: ReplicationDeclaration;
+  readonly access: AccessDeclaration;
+  /** @default { kind: 'local' } */
+  readonly stateBackend?: StateBackendDeclaration;
+  /** Tags on every taggable resource. */
+  readonly tags?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,40 @@
+/**
+ * The overseas unit: serves the Vietnam factory's staff from Singapore and keeps their data there,
+ * out of mainland China as Vietnam's data rules ask.
+ */
+import type { UnitDeclaration } from '../../lib/topology/types';
+
+export const unit: UnitDeclaration = {
+  id: 'sg',
+  name: 'Overseas unit (Vietnam factory, served from Singapore)',
+  country: 'VN',
+  region: 'ap-southeast-1',
+  zones: ['ap-southeast-1b', 'ap-southeast-1c'],
+  network: {
+    vpcCidr: '10.2.0.0/16',
+    subnets: {
+      ingress: { 'ap-southeast-1b': '10.2.0.0/24', 'ap-southeast-1c': '10.2.1.0/24' },
+      app: { 'ap-southeast-1b': '10.2.10.0/24', 'ap-southeast-1c': '10.2.11.0/24' },
+      data: { 'ap-southeast-1b': '10.2.20.0/24', 'ap-southeast-1c': '10.2.21.0/24' },
+      link: { 'ap-southeast-1b': '10.2.30.0/28', 'ap-southeast-1c': '10.2.30.16/28' },
+    },
+  },
+  sizing: {
+    // ~500 staff: two instances (one per zone) carry the load.
+    app: { imageId: 'm-t4ncollabapp2026', instanceType: 'ecs.g7.large', minInstances: 2, maxInstances: 4 },
+    database: { instanceClass: 'mysql.n2.medium.2c', storageGb: 100, backupRetentionDays: 14, logBackupRetentionDays: 14 },
+    cache: { instanceClass: 'redis.shard.small.2.ce' },
+  },
+  ingress: { certificateId: '14520012-ap-southeast-1' },
+  mastersTables: ['departments', 'positions', 'directory_entries'],
+  monitoring: {
+    contactGroup: 'collab-sg-oncall',
+    contacts: [{ name: 'platform-oncall-sg', email: 'platform-oncall-sg@example.com' }],
+  },
+  link: {
+    // Org-structure replication and OA traffic; 20 Mbit/s leaves headroom over the measured 4 Mbit/s peak.
+    bandwidthMbps: 20,
+    billing: 'bandwidth-package',
+    replication: { instanceClass: 'small', structureInitialization: true, dataInitialization: true, delayAlertSeconds: 60 },
+  },
+};
