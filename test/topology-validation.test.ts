@@ -46,6 +46,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   ['unknown top-level key', (t) => (t.regions = ['cn-hangzhou']), /^topology\.regions: \["cn-hangzhou"\] is not a known field/],
   ['instance class outside the closed set', (t) => (unit(t, 'sg').sizing.database.instanceClass = 'mysql.x8.huge'), /^units\.sg\.sizing\.database\.instanceClass: "mysql\.x8\.huge" is not allowed; use one of mysql\.n2\.medium\.2c/],
   ['backup retention below 7 days', (t) => (unit(t, 'sg').sizing.database.backupRetentionDays = 3), /^units\.sg\.sizing\.database\.backupRetentionDays: 3 is not a whole number from 7 to 730; RDS keeps backups 7 to 730 days/],
+  ['SQL audit kept under 180 days', (t) => (unit(t, 'cn').sizing.database.auditRetentionDays = 30), /^units\.cn\.sizing\.database\.auditRetentionDays: 30 is not an RDS SQL-audit retention period of at least 180 days; use one of 180, 365, 1095, 1825/],
   ['missing HTTPS certificate', (t) => delete unit(t, 'cn').ingress.certificateId, /^units\.cn\.ingress\.certificateId: missing is not a string; upload the HTTPS certificate to Certificate Management Service/],
   ['hub linked to itself', (t) => (unit(t, 'cn').link = { bandwidthMbps: 10, billing: 'data-transfer' }), /^units\.cn\.link: .* is declared on the hub unit, which would link the hub to itself; remove link from the hub/],
   ['zero link bandwidth', (t) => (unit(t, 'sg').link.bandwidthMbps = 0), /^units\.sg\.link\.bandwidthMbps: 0 is not a whole number from 2 to 10000; give the CEN connection real bandwidth \(without it CEN allows only 1 Kbit\/s test traffic\)/],

@@ -54,6 +54,9 @@ export interface AppSizing {
   readonly dataDiskGb?: number;
 }
 
+/** SQL-audit retention periods RDS offers that meet the 180-day floor. */
+export const AUDIT_RETENTION_DAYS = [180, 365, 1095, 1825] as const;
+
 export interface DatabaseSizing {
   readonly instanceClass: DbInstanceClass;
   /** ESSD storage, GB (20..64000). */
@@ -62,8 +65,8 @@ export interface DatabaseSizing {
   readonly backupRetentionDays?: number;
   /** Days log backups are kept (7..730, at most `backupRetentionDays`). @default 7 */
   readonly logBackupRetentionDays?: number;
-  /** Days SQL audit logs are kept (at least 180). @default 180 */
-  readonly auditRetentionDays?: number;
+  /** Days SQL audit logs are kept. @default 180 */
+  readonly auditRetentionDays?: (typeof AUDIT_RETENTION_DAYS)[number];
 }
 
 export interface CacheSizing {

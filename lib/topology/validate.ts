@@ -10,6 +10,7 @@ import { checkName, NameKind, orgDatabaseName, sharedResourceName, unitNames } f
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
 import {
   APP_INSTANCE_TYPES,
+  AUDIT_RETENTION_DAYS,
   CACHE_INSTANCE_CLASSES,
   DATA_CLASSES,
   DB_INSTANCE_CLASSES,
@@ -203,7 +204,11 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
       if (checkInt(p, `${sp}.database.logBackupRetentionDays`, log, 7, 730, 'keep log backups at least 7 days') && dataOk && (log as number) > (data as number)) {
         p.add(`${sp}.database.logBackupRetentionDays`, log, `is longer than backupRetentionDays ${data}`, 'RDS keeps log backups at most as long as data backups');
       }
-      checkInt(p, `${sp}.database.auditRetentionDays`, d.auditRetentionDays ?? 180, 180, 3650, 'keep SQL audit logs at least 180 days (CKV_ALI_25)');
+      // RDS offers fixed SQL-audit retention periods; the ones of at least 180 days (CKV_ALI_25) are allowed.
+      const audit = d.auditRetentionDays ?? 180;
+      if (!AUDIT_RETENTION_DAYS.includes(audit as never)) {
+        p.add(`${sp}.database.auditRetentionDays`, audit, 'is not an RDS SQL-audit retention period of at least 180 days', `use one of ${show(AUDIT_RETENTION_DAYS)}`);
+      }
     }
     if (checkKeys(p, `${sp}.cache`, s.cache, ['instanceClass'])) {
       checkOneOf(p, `${sp}.cache.instanceClass`, (s.cache as Obj).instanceClass, CACHE_INSTANCE_CLASSES);

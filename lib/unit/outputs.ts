@@ -14,4 +14,15 @@ export interface UnitOutputs {
   readonly routeTableId: string;
   /** vSwitch ids by tier, then by zone id. */
   readonly vswitchIds: { readonly [T in TierName]: Readonly<Record<string, string>> };
+  /** The unit's internet-facing ALB. */
+  readonly albId: string;
+  readonly albDnsName: string;
+  /** The unit's RDS MySQL instance (DTS endpoints, DTS accounts). */
+  readonly rdsInstanceId: string;
+  readonly rdsConnectionHost: string;
+  readonly rdsPort: string;
+  /** Name of the database holding the org tables this unit masters. */
+  readonly orgDatabaseName: string;
+  /** The unit's KMS key. */
+  readonly kmsKeyId: string;
 }

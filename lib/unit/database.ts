@@ -1,0 +1,96 @@
+import { Construct } from 'constructs';
+import { DbBackupPolicy } from '../../.gen/providers/alicloud/db-backup-policy';
+import { DbDatabase } from '../../.gen/providers/alicloud/db-database';
+import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
+import { orgDatabaseName, unitNames } from '../topology/naming';
+import type { DataCatalog, UnitDeclaration } from '../topology/types';
+import { PREVENT_DESTROY } from './protection';
+
+export interface UnitDatabaseProps {
+  readonly orgPrefix: string;
+  readonly unit: UnitDeclaration;
+  readonly catalog: DataCatalog;
+  readonly vpcId: string;
+  /** Data-tier vSwitch ids by zone. */
+  readonly dataVswitchIds: Readonly<Record<string, string>>;
+  /** KMS key that encrypts the instance's disks. */
+  readonly kmsKeyId: string;
+  /** Source ranges allowed to connect (the app tier; the link stack adds DTS through its own whitelist group). */
+  readonly allowedCidrs: readonly string[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Defaults for retention the declaration may raise (never lower: validation enforces the floors). */
+export const DATABASE_DEFAULTS = { backupRetentionDays: 7, logBackupRetentionDays: 7, auditRetentionDays: 180 } as const;
+
+/**
+ * The unit's RDS MySQL: high availability across the unit's first two zones, pay-as-you-go (deletion protection
+ * exists only for pay-as-you-go instances), SSL and TDE on, SQL audit kept ≥ 180 days, backups with log backup.
+ * Holds the unit's collaboration data and the org-structure database(s).
+ */
+export class UnitDatabase extends Construct {
+  readonly instance: DbInstance;
+  readonly backupPolicy: DbBackupPolicy;
+  /** The database holding the org tables this unit masters (`<orgDatabase>_<unit>`). */
+  readonly orgDatabase: DbDatabase;
+  readonly appDatabase: DbDatabase;
+
+  constructor(scope: Construct, id: string, props: UnitDatabaseProps) {
+    super(scope, id);
+    const { unit } = props;
+    const sizing = { ...DATABASE_DEFAULTS, ...unit.sizing.database };
+    const [primary, secondary] = unit.zones;
+    this.instance = new DbInstance(this, 'instance', {
+      instanceName: unitNames(props.orgPrefix, unit.id).rds.name,
+      engine: 'MySQL',
+      engineVersion: '8.0',
+      category: 'HighAvailability',
+      instanceType: sizing.instanceClass,
+      instanceStorage: sizing.storageGb,
+      dbInstanceStorageType: 'cloud_essd',
+      storageAutoScale: 'Enable',
+      storageThreshold: 20,
+      storageUpperBound: sizing.storageGb * 4,
+      instanceChargeType: 'Postpaid',
+      deletionProtection: true,
+      zoneId: primary,
+      zoneIdSlaveA: secondary,
+      // Multi-zone: the master's and the standby's vSwitches, comma-separated, in zone order.
+      vswitchId: `${props.dataVswitchIds[primary]},${props.dataVswitchIds[secondary]}`,
+      vpcId: props.vpcId,
+      securityIps: [...props.allowedCidrs],
+      sslAction: 'Open',
+      tdeStatus: 'Enabled',
+      encryptionKey: props.kmsKeyId,
+      autoUpgradeMinorVersion: 'Auto',
+      sqlCollectorStatus: 'Enabled',
+      sqlCollectorConfigValue: sizing.auditRetentionDays,
+      monitoringPeriod: 60,
+      tags: { ...props.tags, unit: unit.id, data: 'staff' },
+      lifecycle: PREVENT_DESTROY,
+    });
+    this.backupPolicy = new DbBackupPolicy(this, 'backup', {
+      instanceId: this.instance.id,
+      backupRetentionPeriod: sizing.backupRetentionDays,
+      enableBackupLog: true,
+      logBackupRetentionPeriod: sizing.logBackupRetentionDays,
+      preferredBackupPeriod: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+      preferredBackupTime: '18:00Z-19:00Z',
+      // Keep backups after the instance is released: the last line of defence against a mistaken destroy.
+      releasedKeepPolicy: 'All',
+      highSpaceUsageProtection: 'Enable',
+    });
+    this.appDatabase = new DbDatabase(this, 'app-db', {
+      instanceId: this.instance.id,
+      dataBaseName: props.catalog.appDatabase,
+      characterSet: 'utf8mb4',
+      description: `Collaboration data of unit ${unit.id} (personal data: never replicated)`,
+    });
+    this.orgDatabase = new DbDatabase(this, 'org-db', {
+      instanceId: this.instance.id,
+      dataBaseName: orgDatabaseName(props.catalog.orgDatabase, unit.id),
+      characterSet: 'utf8mb4',
+      description: `Org-structure tables mastered by unit ${unit.id}`,
+    });
+  }
+}
