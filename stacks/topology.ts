@@ -9,6 +9,11 @@ import type { TopologyDeclaration, UnitDeclaration } from '../lib/topology/types
 /** Everything but the units. */
 export const shared: Omit<TopologyDeclaration, 'units'> = {
   org: { prefix: 'acme', name: 'ACME Auto Parts' },
+  platform: {
+    appImageName: 'acme-collab-app-2026.11',
+    // *.collab.example.com, bought once per site; every unit's ALB presents the one of its site.
+    certificates: { mainland: '14520011-cn-hangzhou', international: '14520012-ap-southeast-1' },
+  },
   hub: 'cn',
   catalog: {
     orgDatabase: 'org',

@@ -42,8 +42,11 @@ export interface UnitNetwork {
 }
 
 export interface AppSizing {
-  /** ECS image id the app instances boot (an image built and shared into this region). */
-  readonly imageId: string;
+  /**
+   * ECS image id the app instances boot in this region.
+   * @default - the newest image named `platform.appImageName` in the unit's region
+   */
+  readonly imageId?: string;
   readonly instanceType: AppInstanceType;
   /** Smallest number of app instances; at least 2 so both zones serve. */
   readonly minInstances: number;
@@ -93,8 +96,11 @@ export interface UnitMonitoring {
 }
 
 export interface UnitIngress {
-  /** Certificate Management Service certificate id for the unit's HTTPS listener (`<id>-<region>`). */
-  readonly certificateId: string;
+  /**
+   * Certificate Management Service certificate id for the unit's HTTPS listener (`<number>-<region>`).
+   * @default - `platform.certificates.mainland` for a mainland unit, `platform.certificates.international` otherwise
+   */
+  readonly certificateId?: string;
 }
 
 /** DTS settings of the replication between the hub and a spoke unit (both directions). */
@@ -135,7 +141,8 @@ export interface UnitDeclaration {
   readonly zones: readonly string[];
   readonly network: UnitNetwork;
   readonly sizing: UnitSizing;
-  readonly ingress: UnitIngress;
+  /** @default - the platform's wildcard certificate for the unit's site */
+  readonly ingress?: UnitIngress;
   /** Org-structure tables whose rows this unit masters (each must be in the replication allowlist). */
   readonly mastersTables: readonly string[];
   readonly monitoring: UnitMonitoring;
@@ -209,8 +216,23 @@ export type StateBackendDeclaration =
       readonly regions?: Readonly<Record<string, { readonly bucket?: string; readonly lockInstance?: string; readonly lockTable?: string }>>;
     };
 
+/** What every unit runs and presents, whatever its region. */
+export interface PlatformDeclaration {
+  /**
+   * Name of the app image. The image pipeline copies it into every unit region under this name, so a new unit
+   * needs no image id of its own.
+   */
+  readonly appImageName: string;
+  /**
+   * Wildcard certificate for `*.<access.domain>` in Certificate Management Service, by site: the China site
+   * serves mainland regions, the international site every other region (`<number>-<region>`).
+   */
+  readonly certificates: { readonly mainland: string; readonly international: string };
+}
+
 export interface TopologyDeclaration {
   readonly org: OrgDeclaration;
+  readonly platform: PlatformDeclaration;
   /** Id of the hub unit: the other units link to it, and it hosts the link and accel stacks' state. */
   readonly hub: string;
   readonly units: readonly UnitDeclaration[];

@@ -85,6 +85,17 @@ function checkDerivedName(p: Problems, path: string, kind: NameKind, name: strin
   if (problem) p.add(path, name, problem, fix);
 }
 
+const CERTIFICATE_ID = /^[0-9]+-[a-z0-9-]+$/;
+
+/** The certificate a unit's HTTPS listener uses: its own, else the platform's for its site. */
+export function unitCertificateId(t: TopologyDeclaration, unit: UnitDeclaration): string | undefined {
+  const own = unit.ingress?.certificateId;
+  if (own) return own;
+  if (!isRegionId(unit.region) || !isObj(t.platform) || !isObj(t.platform.certificates)) return undefined;
+  const site = REGIONS[unit.region].mainland ? t.platform.certificates.mainland : t.platform.certificates.international;
+  return typeof site === 'string' && site.length > 0 ? site : undefined;
+}
+
 const UNIT_KEYS = ['id', 'name', 'country', 'region', 'zones', 'network', 'sizing', 'ingress', 'mastersTables', 'monitoring', 'link'] as const;
 
 /** Path of a unit in messages: by id when it has a usable one, else by position. */
@@ -185,7 +196,7 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
     const sp = `${path}.sizing`;
     if (checkKeys(p, `${sp}.app`, s.app, ['imageId', 'instanceType', 'minInstances', 'maxInstances', 'systemDiskGb', 'dataDiskGb'])) {
       const a = s.app as Obj;
-      checkString(p, `${sp}.app.imageId`, a.imageId, /^m-[a-z0-9]+$|^[a-z0-9_.-]+\.vhd$/, 'use the ECS image id of the app image in this region (m-...)');
+      if (a.imageId !== undefined) checkString(p, `${sp}.app.imageId`, a.imageId, /^m-[a-z0-9]+$/, 'use the ECS image id of the app image in this region (m-...), or leave it out to use platform.appImageName');
       checkOneOf(p, `${sp}.app.instanceType`, a.instanceType, APP_INSTANCE_TYPES);
       const minOk = checkInt(p, `${sp}.app.minInstances`, a.minInstances, 2, 100, 'keep at least 2 so both zones serve');
       if (checkInt(p, `${sp}.app.maxInstances`, a.maxInstances, 2, 100) && minOk && (a.maxInstances as number) < (a.minInstances as number)) {
@@ -215,8 +226,13 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
     }
   }
 
-  if (checkKeys(p, `${path}.ingress`, unit.ingress, ['certificateId'])) {
-    checkString(p, `${path}.ingress.certificateId`, (unit.ingress as Obj).certificateId, /^[0-9]+-[a-z0-9-]+$/, 'upload the HTTPS certificate to Certificate Management Service and give its id (<number>-<region>)');
+  if (unit.ingress !== undefined && checkKeys(p, `${path}.ingress`, unit.ingress, ['certificateId'])) {
+    const cert = (unit.ingress as Obj).certificateId;
+    if (cert !== undefined) checkString(p, `${path}.ingress.certificateId`, cert, CERTIFICATE_ID, 'give the Certificate Management Service id (<number>-<region>), or leave it out to use the platform certificate');
+  }
+  if (regionOk && unitCertificateId(t, unit as UnitDeclaration) === undefined) {
+    const site = REGIONS[unit.region as keyof typeof REGIONS].mainland ? 'mainland' : 'international';
+    p.add(`${path}.ingress.certificateId`, undefined, `is missing and platform.certificates.${site} is not set`, `upload the HTTPS certificate to Certificate Management Service and give its id (<number>-<region>) in platform.certificates.${site} or in this unit's ingress.certificateId`);
   }
 
   // tables this unit masters
@@ -405,7 +421,16 @@ function validateStateBackend(p: Problems, t: TopologyDeclaration): void {
 /** All problems of a declaration, in a stable order. Empty when it is valid. */
 export function topologyProblems(t: TopologyDeclaration): string[] {
   const p = new Problems();
-  if (!checkKeys(p, 'topology', t, ['org', 'hub', 'units', 'catalog', 'replication', 'access', 'stateBackend', 'tags'])) return p.list;
+  if (!checkKeys(p, 'topology', t, ['org', 'platform', 'hub', 'units', 'catalog', 'replication', 'access', 'stateBackend', 'tags'])) return p.list;
+  if (checkKeys(p, 'platform', t.platform, ['appImageName', 'certificates'])) {
+    checkString(p, 'platform.appImageName', t.platform.appImageName, /^[A-Za-z][A-Za-z0-9_.:-]{1,127}$/, 'name the app image as the image pipeline publishes it in every unit region');
+    if (checkKeys(p, 'platform.certificates', t.platform.certificates, ['mainland', 'international'])) {
+      for (const site of ['mainland', 'international'] as const) {
+        const c = t.platform.certificates[site];
+        if (c !== undefined) checkString(p, `platform.certificates.${site}`, c, CERTIFICATE_ID, 'give the Certificate Management Service id of the wildcard certificate (<number>-<region>)');
+      }
+    }
+  }
   if (checkKeys(p, 'org', t.org, ['prefix', 'name'])) {
     checkString(p, 'org.prefix', t.org.prefix, /^[a-z][a-z0-9]{1,23}$/, 'use 2-24 lower-case letters or digits starting with a letter, e.g. "acme"');
     checkString(p, 'org.name', t.org.name, /\S/, 'name the organisation');

@@ -21,11 +21,10 @@ export const unit: UnitDeclaration = {
   },
   sizing: {
     // ~3,000 staff: four app instances at the daily peak, room to double for month-end approvals.
-    app: { imageId: 'm-bp1collabapp2026', instanceType: 'ecs.g7.xlarge', minInstances: 4, maxInstances: 8 },
+    app: { instanceType: 'ecs.g7.xlarge', minInstances: 4, maxInstances: 8 },
     database: { instanceClass: 'mysql.n4.large.2c', storageGb: 500, backupRetentionDays: 30, logBackupRetentionDays: 30 },
     cache: { instanceClass: 'redis.shard.mid.2.ce' },
   },
-  ingress: { certificateId: '14520011-cn-hangzhou' },
   mastersTables: ['departments', 'positions', 'directory_entries'],
   monitoring: {
     contactGroup: 'collab-cn-oncall',

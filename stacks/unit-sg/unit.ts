@@ -21,11 +21,10 @@ export const unit: UnitDeclaration = {
   },
   sizing: {
     // ~500 staff: two instances (one per zone) carry the load.
-    app: { imageId: 'm-t4ncollabapp2026', instanceType: 'ecs.g7.large', minInstances: 2, maxInstances: 4 },
+    app: { instanceType: 'ecs.g7.large', minInstances: 2, maxInstances: 4 },
     database: { instanceClass: 'mysql.n2.medium.2c', storageGb: 100, backupRetentionDays: 14, logBackupRetentionDays: 14 },
     cache: { instanceClass: 'redis.shard.small.2.ce' },
   },
-  ingress: { certificateId: '14520012-ap-southeast-1' },
   mastersTables: ['departments', 'positions', 'directory_entries'],
   monitoring: {
     contactGroup: 'collab-sg-oncall',
