@@ -154,7 +154,7 @@ describe('cross-border billing choices', () => {
     });
 
     it('buys a Basic package and a CrossDomain package between China-mainland and Global, both protected', () => {
-      const byType = Object.fromEntries(Object.values(packages).map((p: any) => [p.type, p]));
+      const byType: Record<string, any> = Object.fromEntries(Object.values(packages).map((p: any) => [p.type, p]));
       expect(Object.keys(byType).sort()).toEqual(['Basic', 'CrossDomain']);
       expect(byType.CrossDomain).toMatchObject({ bandwidth: 10, cbn_geographic_region_ida: 'China-mainland', cbn_geographic_region_idb: 'Global', payment_type: 'Subscription', duration: '3' });
       expect(byType.Basic).toMatchObject({ bandwidth: 30, bandwidth_type: 'Basic', payment_type: 'Subscription', duration: '3' });
