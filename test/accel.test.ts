@@ -102,7 +102,10 @@ describe('accel stack as declared', () => {
       const action = rule.rule_actions[0];
       if (action.rule_action_type !== 'ForwardGroup') continue;
       expect(refName(rule.listener_id, 'alicloud_ga_listener')).toBe(httpsName);
-      const group = groups[refName(action.forward_group_config.server_group_tuples[0].endpoint_group_id, 'alicloud_ga_endpoint_group')];
+      expect(action.forward_group_config).toBeUndefined();
+      const target = /^\[\{"type":"endpointgroup","value":"(\$\{alicloud_ga_endpoint_group\.[^.]+\.id\})"\}\]$/.exec(action.rule_action_value);
+      expect(target).not.toBeNull();
+      const group = groups[refName(target![1], 'alicloud_ga_endpoint_group')];
       for (const host of rule.rule_conditions[0].host_config[0].values) routes[host] = group.endpoint_group_region;
       expect(rule.rule_conditions[0].rule_condition_type).toBe('Host');
     }

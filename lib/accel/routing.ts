@@ -114,7 +114,8 @@ export class AccessRouting extends Construct {
           listenerId: this.listener.id,
           forwardingRuleName: accessRuleName(props.orgPrefix, host.label),
           ruleConditions: [{ ruleConditionType: 'Host', hostConfig: [{ values: [host.fqdn] }] }],
-          ruleActions: [{ order: 1, ruleActionType: 'ForwardGroup', forwardGroupConfig: { serverGroupTuples: [{ endpointGroupId: groups[host.unitId].id }] } }],
+          // rule_action_value, not the deprecated forward_group_config block (provider >= 1.207.0, GA API docs).
+          ruleActions: [{ order: 1, ruleActionType: 'ForwardGroup', ruleActionValue: forwardTo(groups[host.unitId].id) }],
         });
       }
 
@@ -140,6 +141,11 @@ export class AccessRouting extends Construct {
     }
     this.forwardingRules = rules;
   }
+}
+
+/** GA's ForwardGroup action value: the (virtual) endpoint group that receives the request. */
+export function forwardTo(endpointGroupId: string): string {
+  return `[{"type":"endpointgroup","value":"${endpointGroupId}"}]`;
 }
 
 /**
