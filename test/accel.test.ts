@@ -1,4 +1,6 @@
+import { App } from 'cdktf';
 import { checkStack, loadSchemas } from '../lib/schema-check/check';
+import { AccelStack } from '../stacks/accel/stack';
 import { GA_TLS_POLICY } from '../lib/accel/routing';
 import { loadTopology } from '../stacks/topology';
 import type { TopologyDeclaration } from '../lib/topology/types';
@@ -228,5 +230,13 @@ describe('declaration variants', () => {
     expect(ports).toEqual(['HTTP:8080', 'HTTPS:8443']);
     const redirect = Object.values(resourcesOf(stack, 'alicloud_ga_forwarding_rule')).find((r: any) => r.rule_actions[0].rule_action_type === 'Redirect') as any;
     expect(JSON.parse(redirect.rule_actions[0].rule_action_value).port).toBe('8443');
+  });
+});
+
+describe('the accel stack on its own', () => {
+  it('refuses to route to a unit whose stack outputs it was not given', () => {
+    expect(() => new AccelStack(new App({ skipValidation: true }), { topology: loadTopology(), units: {} })).toThrow(
+      /^access\.hostnames routes to unit "cn", which has no unit stack outputs; build every declared unit stack before the accel stack$/,
+    );
   });
 });
