@@ -37,12 +37,15 @@ export const shared: Omit<TopologyDeclaration, 'units'> = {
     domain: 'collab.example.com',
     dnsTtlSeconds: 600,
     acceleratorSpec: '1',
+    // Pay-by-data-transfer (below) is sold only with a pay-as-you-go accelerator.
+    payment: { type: 'PayAsYouGo' },
     // A China-site account: pay-by-data-transfer with cross-border carriage on.
     crossBorder: { billing: 'cdt' },
     accessPoints: {
       sg: { region: 'ap-southeast-1', bandwidthMbps: 20 },
     },
-    listener: { protocol: 'https', certificateId: '14520013-cn-hangzhou' },
+    // *.collab.example.com in Certificate Management Service of the GA API region; port 80 only redirects to 443.
+    listener: { protocol: 'https', certificateId: '14520013-cn-hangzhou', port: 443, redirectPort: 80 },
     healthCheck: { path: '/healthz', intervalSeconds: 3 },
     hostnames: {
       // Domestic services overseas users need: approvals and reporting live with HQ data.

@@ -72,6 +72,33 @@ export function unitNames(orgPrefix: string, unitId: string) {
   } satisfies Record<string, { kind: NameKind; name: string }>;
 }
 
+/**
+ * Names of the Global Accelerator resources (accel stack). GA names take 1-128 characters starting with a letter;
+ * the `generic` rule is stricter, so every name that passes it is accepted by GA.
+ */
+export function accessNames(orgPrefix: string) {
+  const n = (role: string) => sharedResourceName(orgPrefix, role);
+  return {
+    accelerator: { kind: 'generic', name: n('ga') },
+    basicPackage: { kind: 'generic', name: n('ga-basic') },
+    crossBorderPackage: { kind: 'generic', name: n('ga-cross-border') },
+    httpsListener: { kind: 'generic', name: n('ga-https') },
+    redirectListener: { kind: 'generic', name: n('ga-http-redirect') },
+    tcpListener: { kind: 'generic', name: n('ga-tcp') },
+    redirectRule: { kind: 'generic', name: n('ga-redirect-to-https') },
+  } satisfies Record<string, { kind: NameKind; name: string }>;
+}
+
+/** The endpoint group carrying traffic to one unit. */
+export function accessEndpointGroupName(orgPrefix: string, unitId: string): string {
+  return sharedResourceName(orgPrefix, `ga-${unitId}`);
+}
+
+/** The forwarding rule of one host label. */
+export function accessRuleName(orgPrefix: string, label: string): string {
+  return sharedResourceName(orgPrefix, `ga-host-${label}`);
+}
+
 /** Checks one name; returns the problem text or undefined. */
 export function checkName(kind: NameKind, name: string): string | undefined {
   const r: NameRule = NAME_RULES[kind];

@@ -172,16 +172,63 @@ export interface ReplicationDeclaration {
 }
 
 export type CrossBorderDeclaration =
-  /** China-site account: pay-by-data-transfer accelerator with cross-border carriage switched on. */
-  | { readonly billing: 'cdt'; readonly mode?: 'bgpPro' | 'private' }
-  /** International-site account: a CrossDomain bandwidth package between China-mainland and Global. */
-  | { readonly billing: 'bandwidth-package'; readonly bandwidthMbps: number; readonly basicBandwidthMbps: number };
+  /**
+   * China-site account: pay-by-data-transfer (CDT) accelerator with cross-border carriage switched on. Only a
+   * pay-as-you-go accelerator can be billed by data transfer.
+   */
+  | {
+      readonly billing: 'cdt';
+      /** Cross-border line. @default - GA's default (bgpPro) */
+      readonly mode?: 'bgpPro' | 'private';
+    }
+  /**
+   * International-site account: a Basic bandwidth package (carries the access points' bandwidth) plus a
+   * CrossDomain package between China-mainland and Global, both subscriptions attached to the accelerator.
+   */
+  | {
+      readonly billing: 'bandwidth-package';
+      /** Bandwidth of the CrossDomain (cross-border) package, Mbit/s (2..10000). */
+      readonly bandwidthMbps: number;
+      /** Bandwidth of the Basic package, Mbit/s; the access points' bandwidths together must fit in it. */
+      readonly basicBandwidthMbps: number;
+      /** Subscription length of both packages, months (1..9); they renew automatically. @default 1 */
+      readonly subscriptionMonths?: number;
+    };
+
+/** How the accelerator instance itself is paid for. */
+export type AcceleratorPaymentDeclaration =
+  | { readonly type: 'PayAsYouGo' }
+  | {
+      readonly type: 'Subscription';
+      /** Subscription length, months (1..9). */
+      readonly months: number;
+      /** Renew automatically for one month at a time. @default true */
+      readonly autoRenew?: boolean;
+    };
 
 export interface AccessPointDeclaration {
   /** GA acceleration region where users enter the Alibaba backbone. @default 'ap-southeast-1' */
   readonly region?: string;
   /** Bandwidth of the access point, Mbit/s. */
   readonly bandwidthMbps: number;
+}
+
+/** GA terminates TLS with `certificateId` on `port`; a second listener on `redirectPort` only redirects HTTP to HTTPS. */
+export interface HttpsListenerDeclaration {
+  readonly protocol: 'https';
+  /** Certificate Management Service id (`<number>-<region>`) of the certificate for the hostnames. */
+  readonly certificateId: string;
+  /** @default 443 */
+  readonly port?: number;
+  /** Port of the HTTP listener that answers every request with a redirect to HTTPS. @default 80 */
+  readonly redirectPort?: number;
+}
+
+/** GA passes TLS through to the unit ALB on `port`; GA cannot read the host name, so every hostname must route to one unit. */
+export interface TcpListenerDeclaration {
+  readonly protocol: 'tcp';
+  /** @default 443 */
+  readonly port?: number;
 }
 
 export interface AccessDeclaration {
@@ -191,15 +238,18 @@ export interface AccessDeclaration {
   readonly dnsTtlSeconds?: number;
   /** Standard accelerator spec. */
   readonly acceleratorSpec: '1' | '2' | '3' | '5' | '8' | '10';
+  /** How the accelerator is paid for. @default { type: 'PayAsYouGo' } */
+  readonly payment?: AcceleratorPaymentDeclaration;
   /**
    * How users outside mainland China reach mainland endpoints. Required whenever an access point outside the
    * mainland routes to a mainland unit.
+   * @default - pay-by-data-transfer without cross-border carriage (only valid when no traffic crosses the border)
    */
   readonly crossBorder?: CrossBorderDeclaration;
   /** Access points keyed by a stable name. */
   readonly accessPoints: Readonly<Record<string, AccessPointDeclaration>>;
   /** `https` terminates TLS at GA with this certificate; `tcp` passes TLS through to the unit ALBs. */
-  readonly listener: { readonly protocol: 'https'; readonly certificateId: string } | { readonly protocol: 'tcp' };
+  readonly listener: HttpsListenerDeclaration | TcpListenerDeclaration;
   readonly healthCheck: { readonly path: string; readonly intervalSeconds: number };
   /** Host label (within `domain`) → id of the unit that owns the data behind it. */
   readonly hostnames: Readonly<Record<string, string>>;

@@ -6,8 +6,9 @@
  *   units.sg.network.vpcCidr: "10.0.0.0/12" overlaps units.cn.network.vpcCidr "10.1.0.0/16"; give each unit its own range (for example 10.2.0.0/16)
  */
 import { Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
-import { checkName, NameKind, orgDatabaseName, sharedResourceName, unitNames } from './naming';
+import { checkName, NameKind, orgDatabaseName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
+import { validateAccess } from './validate-access';
 import {
   APP_INSTANCE_TYPES,
   AUDIT_RETENTION_DAYS,
@@ -325,89 +326,6 @@ function validateCatalogAndReplication(p: Problems, t: TopologyDeclaration): voi
   });
 }
 
-function validateAccess(p: Problems, t: TopologyDeclaration, unitIds: ReadonlySet<string>): void {
-  const a = t.access;
-  if (!checkKeys(p, 'access', a, ['domain', 'dnsTtlSeconds', 'acceleratorSpec', 'crossBorder', 'accessPoints', 'listener', 'healthCheck', 'hostnames'])) return;
-  checkString(p, 'access.domain', a.domain, /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'use a lower-case DNS domain hosted in Alibaba Cloud DNS, e.g. collab.example.com');
-  if (a.dnsTtlSeconds !== undefined) checkInt(p, 'access.dnsTtlSeconds', a.dnsTtlSeconds, 1, 3600, 'use at most 3600 seconds so a failover reaches users within an hour (default 600)');
-  checkOneOf(p, 'access.acceleratorSpec', a.acceleratorSpec, ['1', '2', '3', '5', '8', '10'] as const);
-  if (isObj(a.accessPoints)) {
-    if (Object.keys(a.accessPoints).length === 0) p.add('access.accessPoints', a.accessPoints, 'is empty', 'declare at least one access point, e.g. { sg: { region: "ap-southeast-1", bandwidthMbps: 20 } }');
-    for (const [name, ap] of Object.entries(a.accessPoints)) {
-      const path = `access.accessPoints.${name}`;
-      if (!checkKeys(p, path, ap, ['region', 'bandwidthMbps'])) continue;
-      if (ap.region !== undefined && !isRegionId(ap.region)) {
-        p.add(`${path}.region`, ap.region, 'is not a known acceleration region', `use one of ${show(REGION_IDS)} (lib/topology/regions.ts)`);
-      }
-      checkInt(p, `${path}.bandwidthMbps`, ap.bandwidthMbps, 2, 10000);
-    }
-  } else {
-    p.add('access.accessPoints', a.accessPoints, 'is not a map', 'declare access points keyed by name');
-  }
-  if (isObj(a.hostnames)) {
-    for (const [label, unitId] of Object.entries(a.hostnames)) {
-      checkString(p, `access.hostnames.${label}`, label, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'host labels are lower-case letters, digits and hyphens');
-      if (typeof unitId !== 'string' || !unitIds.has(unitId)) {
-        p.add(`access.hostnames.${label}`, unitId, 'routes to a unit that is not declared', `route it to one of the declared units: ${show([...unitIds])}`);
-      }
-    }
-  } else {
-    p.add('access.hostnames', a.hostnames, 'is not a map', 'map each host label to the id of the unit that owns its data');
-  }
-  if (checkKeys(p, 'access.healthCheck', a.healthCheck, ['path', 'intervalSeconds'])) {
-    checkString(p, 'access.healthCheck.path', a.healthCheck.path, /^\/[\x21-\x7e]{0,79}$/, 'use an absolute URL path such as /healthz');
-    checkInt(p, 'access.healthCheck.intervalSeconds', a.healthCheck.intervalSeconds, 1, 50, 'GA checks every 1-50 seconds');
-  }
-  if (isObj(a.listener)) {
-    if (a.listener.protocol === 'https') {
-      checkKeys(p, 'access.listener', a.listener, ['protocol', 'certificateId']);
-      checkString(p, 'access.listener.certificateId', (a.listener as Obj).certificateId, /^[0-9]+-[a-z0-9-]+$/, 'give the Certificate Management Service id (<number>-<region>) of the certificate for the hostnames');
-    } else if (a.listener.protocol === 'tcp') {
-      checkKeys(p, 'access.listener', a.listener, ['protocol']);
-    } else {
-      p.add('access.listener.protocol', (a.listener as Obj).protocol, 'is not allowed', 'use "https" (terminate at GA) or "tcp" (pass TLS through to the unit ALBs)');
-    }
-  } else {
-    p.add('access.listener', a.listener, 'is not an object', 'declare { protocol: "https", certificateId } or { protocol: "tcp" }');
-  }
-  validateCrossBorder(p, t);
-  checkDerivedName(p, 'org.prefix', 'generic', sharedResourceName(String(t.org?.prefix), 'ga'), 'shorten org.prefix');
-}
-
-/** GA cross-border carriage must be an explicit choice whenever an overseas access point reaches a mainland unit. */
-function validateCrossBorder(p: Problems, t: TopologyDeclaration): void {
-  const a = t.access;
-  const units: readonly Partial<UnitDeclaration>[] = Array.isArray(t.units) ? t.units : [];
-  const routed = new Set(Object.values(isObj(a.hostnames) ? a.hostnames : {}));
-  const mainlandTargets = units.filter((u) => routed.has(u?.id as string) && isRegionId(u.region) && REGIONS[u.region].mainland);
-  const overseasPoints = Object.entries(isObj(a.accessPoints) ? a.accessPoints : {}).filter(([, ap]) => {
-    const r = ap?.region ?? 'ap-southeast-1';
-    return isRegionId(r) && !REGIONS[r].mainland;
-  });
-  if (a.crossBorder === undefined) {
-    if (mainlandTargets.length && overseasPoints.length) {
-      p.add(
-        'access.crossBorder',
-        undefined,
-        `is required: access point ${overseasPoints.map(([n]) => n).join(', ')} outside mainland China routes to mainland unit ${mainlandTargets.map((u) => u.id).join(', ')}`,
-        'choose { billing: "cdt" } (China-site account, pay-by-data-transfer with cross-border status on) or { billing: "bandwidth-package", bandwidthMbps, basicBandwidthMbps } (international-site account, CrossDomain bandwidth package); both need enterprise real-name verification',
-      );
-    }
-    return;
-  }
-  const cb = a.crossBorder as Obj;
-  if (cb.billing === 'cdt') {
-    checkKeys(p, 'access.crossBorder', cb, ['billing', 'mode']);
-    if (cb.mode !== undefined) checkOneOf(p, 'access.crossBorder.mode', cb.mode, ['bgpPro', 'private'] as const);
-  } else if (cb.billing === 'bandwidth-package') {
-    checkKeys(p, 'access.crossBorder', cb, ['billing', 'bandwidthMbps', 'basicBandwidthMbps']);
-    checkInt(p, 'access.crossBorder.bandwidthMbps', cb.bandwidthMbps, 2, 10000);
-    checkInt(p, 'access.crossBorder.basicBandwidthMbps', cb.basicBandwidthMbps, 2, 10000);
-  } else {
-    p.add('access.crossBorder.billing', cb.billing, 'is not allowed', 'use "cdt" (China-site account) or "bandwidth-package" (international-site account)');
-  }
-}
-
 function validateStateBackend(p: Problems, t: TopologyDeclaration): void {
   const b = t.stateBackend;
   if (b === undefined) return;
@@ -476,7 +394,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
       }
     }
   }
-  validateAccess(p, t, ids);
+  validateAccess(p, t);
   validateStateBackend(p, t);
   return p.list;
 }

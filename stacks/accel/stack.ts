@@ -1,14 +1,13 @@
 /**
- * The access-point stack: a Global Accelerator whose access points carry users onto Alibaba's backbone.
- * GA's API is served from cn-hangzhou only, so every GA resource uses a provider bound to that region,
- * whatever the access point's location.
+ * The access-point stack: a Global Accelerator whose access points carry users onto Alibaba's backbone and route
+ * each hostname to the unit that owns its data. GA's API is served from cn-hangzhou only, so the stack's one
+ * provider is bound to that region, whatever the access points' locations.
  */
+import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { GaAccelerator } from '../../.gen/providers/alicloud/ga-accelerator';
-import { GaIpSet } from '../../.gen/providers/alicloud/ga-ip-set';
+import { GlobalAccess } from '../../lib/accel/global-access';
 import { BaseStack } from '../../lib/stack-base';
 import { GA_API_REGION } from '../../lib/topology/regions';
-import { sharedResourceName } from '../../lib/topology/naming';
 import type { TopologyDeclaration } from '../../lib/topology/types';
 import type { UnitOutputs } from '../../lib/unit/outputs';
 
@@ -19,34 +18,15 @@ export interface AccelStackProps {
 
 export const ACCEL_STACK_NAME = 'accel';
 
-/** Default acceleration region of an access point that names none. */
-export const DEFAULT_ACCESS_POINT_REGION = 'ap-southeast-1';
-
 export class AccelStack extends BaseStack {
+  readonly access: GlobalAccess;
+
   constructor(scope: Construct, props: AccelStackProps) {
     super(scope, ACCEL_STACK_NAME);
-    const { topology } = props;
-    const access = topology.access;
-    const provider = this.provider(GA_API_REGION);
-    const cdt = access.crossBorder?.billing === 'cdt';
-    const accelerator = new GaAccelerator(this, 'accelerator', {
-      provider,
-      acceleratorName: sharedResourceName(topology.org.prefix, 'ga'),
-      description: `Access points of ${topology.org.name}`,
-      paymentType: 'PayAsYouGo',
-      bandwidthBillingType: cdt ? 'CDT' : 'BandwidthPackage',
-      ...(cdt ? { crossBorderStatus: true } : {}),
-      ...(access.crossBorder?.billing === 'cdt' && access.crossBorder.mode ? { crossBorderMode: access.crossBorder.mode } : {}),
-      tags: topology.tags ?? {},
-    });
-    for (const [name, ap] of Object.entries(access.accessPoints)) {
-      new GaIpSet(this, `ip-set-${name}`, {
-        provider,
-        acceleratorId: accelerator.id,
-        accelerateRegionId: ap.region ?? DEFAULT_ACCESS_POINT_REGION,
-        bandwidth: ap.bandwidthMbps,
-        ipVersion: 'IPv4',
-      });
+    this.access = new GlobalAccess(this, 'access', { topology: props.topology, units: props.units, provider: this.provider(GA_API_REGION) });
+    new TerraformOutput(this, 'accelerator_id', { value: this.access.accelerator.accelerator.id, description: 'Global Accelerator instance' });
+    for (const [name, ipSet] of Object.entries(this.access.accelerator.ipSets)) {
+      new TerraformOutput(this, `access_point_${name}_addresses`, { value: ipSet.ipAddressList, description: `Addresses of access point ${name}` });
     }
   }
 }

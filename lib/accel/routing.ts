@@ -1,0 +1,157 @@
+import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { GaEndpointGroup } from '../../.gen/providers/alicloud/ga-endpoint-group';
+import { GaForwardingRule } from '../../.gen/providers/alicloud/ga-forwarding-rule';
+import { GaListener } from '../../.gen/providers/alicloud/ga-listener';
+import type { ResolvedAccess } from '../topology/access';
+import { accessEndpointGroupName, accessNames, accessRuleName } from '../topology/naming';
+import type { UnitOutputs } from '../unit/outputs';
+
+export interface AccessRoutingProps {
+  readonly orgPrefix: string;
+  readonly access: ResolvedAccess;
+  /** Outputs of every unit stack, by unit id; each routed unit's ALB becomes an endpoint. */
+  readonly units: Readonly<Record<string, UnitOutputs>>;
+  readonly acceleratorId: string;
+  /** Listeners wait for these (the accelerator's bandwidth-package attachments). */
+  readonly dependsOn: readonly ITerraformDependable[];
+  /** Provider bound to the GA API region (cn-hangzhou). */
+  readonly provider: TerraformProvider;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** TLS 1.2 and 1.3 only, strong ciphers: the most modern policy GA offers. */
+export const GA_TLS_POLICY = 'tls_cipher_policy_1_2_strict_with_1_3';
+/** Health checks: failures (and successes) in a row before GA takes an endpoint out of (or back into) service. */
+const HEALTH_THRESHOLD = 3;
+/** Every unit has one ALB; weight 0 would stop its traffic. */
+const ALB_WEIGHT = 100;
+
+/**
+ * Listeners, one endpoint group per routed unit (its ALB in its own region) and host-based forwarding rules:
+ * `<label>.<domain>` goes to the endpoint group of the unit that owns the data behind it.
+ *
+ * HTTPS: GA terminates TLS and forwards to the unit ALBs over HTTPS. The endpoint groups are `virtual`, the type
+ * GA forwarding rules target, so a host no rule names reaches no unit rather than a default one. A second, HTTP
+ * listener has no endpoint group at all: its one rule redirects every declared host to HTTPS.
+ * TCP: GA passes TLS through to the one routed unit's ALB (validation allows one unit, since GA cannot read the host).
+ */
+export class AccessRouting extends Construct {
+  readonly listener: GaListener;
+  readonly redirectListener?: GaListener;
+  /** Endpoint groups by unit id. */
+  readonly endpointGroups: Readonly<Record<string, GaEndpointGroup>>;
+  /** Forwarding rules by host label (HTTPS only). */
+  readonly forwardingRules: Readonly<Record<string, GaForwardingRule>>;
+
+  constructor(scope: Construct, id: string, props: AccessRoutingProps) {
+    super(scope, id);
+    const { access, provider, acceleratorId } = props;
+    const names = accessNames(props.orgPrefix);
+    const listener = access.listener;
+    const https = listener.protocol === 'https';
+    const hc = access.healthCheck;
+
+    this.listener = new GaListener(this, https ? 'https-listener' : 'tcp-listener', {
+      provider,
+      acceleratorId,
+      name: https ? names.httpsListener.name : names.tcpListener.name,
+      description: https ? 'Terminates TLS and routes each hostname to its unit' : 'Passes TLS through to the unit ALB',
+      listenerType: 'Standard',
+      protocol: https ? 'HTTPS' : 'TCP',
+      portRanges: [{ fromPort: listener.port, toPort: listener.port }],
+      clientAffinity: 'NONE',
+      ...(listener.protocol === 'https'
+        ? {
+            certificates: [{ id: listener.certificateId }],
+            securityPolicyId: GA_TLS_POLICY,
+            httpVersion: 'http2',
+            // The client's address reaches the app in X-Real-IP (and X-Forwarded-For, which GA always sets).
+            forwardedForConfig: { realIpEnabled: true, forwardedForProtoEnabled: true, forwardedForPortEnabled: true, forwardedForGaIdEnabled: true, forwardedForGaApEnabled: true },
+          }
+        : {}),
+      ...(props.dependsOn.length ? { dependsOn: [...props.dependsOn] } : {}),
+    });
+
+    const groups: Record<string, GaEndpointGroup> = {};
+    for (const unitId of access.routedUnitIds) {
+      const unit = props.units[unitId];
+      if (!unit) throw new Error(`access.hostnames routes to unit "${unitId}", which has no unit stack outputs; build every declared unit stack before the accel stack`);
+      groups[unitId] = new GaEndpointGroup(this, `endpoint-group-${unitId}`, {
+        provider,
+        acceleratorId,
+        listenerId: this.listener.id,
+        name: accessEndpointGroupName(props.orgPrefix, unitId),
+        description: `ALB of unit ${unitId}`,
+        endpointGroupRegion: unit.region,
+        ...(https ? { endpointGroupType: 'virtual', endpointRequestProtocol: 'HTTPS' } : { endpointGroupType: 'default' }),
+        endpointConfigurations: [
+          {
+            type: 'ALB',
+            endpoint: unit.albId,
+            weight: ALB_WEIGHT,
+            // TCP passthrough: GA keeps the client's source address (HTTPS carries it in headers instead).
+            ...(https ? {} : { enableClientipPreservation: true }),
+          },
+        ],
+        healthCheckEnabled: true,
+        healthCheckProtocol: 'https',
+        healthCheckPort: listener.port,
+        healthCheckPath: hc.path,
+        healthCheckIntervalSeconds: hc.intervalSeconds,
+        thresholdCount: HEALTH_THRESHOLD,
+        tags: { ...props.tags, unit: unitId },
+      });
+    }
+    this.endpointGroups = groups;
+
+    const rules: Record<string, GaForwardingRule> = {};
+    if (listener.protocol === 'https') {
+      for (const host of access.hostnames) {
+        rules[host.label] = new GaForwardingRule(this, `rule-${host.label}`, {
+          provider,
+          acceleratorId,
+          listenerId: this.listener.id,
+          forwardingRuleName: accessRuleName(props.orgPrefix, host.label),
+          ruleConditions: [{ ruleConditionType: 'Host', hostConfig: [{ values: [host.fqdn] }] }],
+          // rule_action_value, not the deprecated forward_group_config block (provider >= 1.207.0, GA API docs).
+          ruleActions: [{ order: 1, ruleActionType: 'ForwardGroup', ruleActionValue: forwardTo(groups[host.unitId].id) }],
+        });
+      }
+
+      this.redirectListener = new GaListener(this, 'http-redirect-listener', {
+        provider,
+        acceleratorId,
+        name: names.redirectListener.name,
+        description: 'Redirects HTTP to HTTPS; forwards nothing',
+        listenerType: 'Standard',
+        protocol: 'HTTP',
+        portRanges: [{ fromPort: listener.redirectPort, toPort: listener.redirectPort }],
+        clientAffinity: 'NONE',
+        ...(props.dependsOn.length ? { dependsOn: [...props.dependsOn] } : {}),
+      });
+      new GaForwardingRule(this, 'redirect-rule', {
+        provider,
+        acceleratorId,
+        listenerId: this.redirectListener.id,
+        forwardingRuleName: names.redirectRule.name,
+        ruleConditions: [{ ruleConditionType: 'Host', hostConfig: [{ values: access.hostnames.map((h) => h.fqdn) }] }],
+        ruleActions: [{ order: 1, ruleActionType: 'Redirect', ruleActionValue: redirectToHttps(listener.port) }],
+      });
+    }
+    this.forwardingRules = rules;
+  }
+}
+
+/** GA's ForwardGroup action value: the (virtual) endpoint group that receives the request. */
+export function forwardTo(endpointGroupId: string): string {
+  return `[{"type":"endpointgroup","value":"${endpointGroupId}"}]`;
+}
+
+/**
+ * GA's Redirect action value (CreateForwardingRules RuleActionValue): keep host, path and query, switch to HTTPS
+ * on `port`, permanently. `$${...}` is Terraform's escape for a literal `${...}`, GA's own placeholder syntax.
+ */
+export function redirectToHttps(port: number): string {
+  return JSON.stringify({ protocol: 'HTTPS', domain: '$${host}', port: String(port), path: '$${path}', query: '$${query}', code: '301' });
+}

@@ -1,0 +1,90 @@
+/**
+ * The access declaration with every default applied, so that validation and the accel constructs read the same
+ * values (a default that only one of them knew would let validation pass what is then synthesized differently).
+ */
+import type { AccessDeclaration, CrossBorderDeclaration, TopologyDeclaration } from './types';
+
+/** Acceleration region of an access point that names none: Singapore, nearest GA region to Vietnam's factories. */
+export const DEFAULT_ACCESS_POINT_REGION = 'ap-southeast-1';
+export const DEFAULT_DNS_TTL_SECONDS = 600;
+/** Alibaba Cloud DNS and the design cap: a failover must reach users within an hour. */
+export const MAX_DNS_TTL_SECONDS = 3600;
+export const DEFAULT_HTTPS_PORT = 443;
+export const DEFAULT_REDIRECT_PORT = 80;
+export const DEFAULT_PACKAGE_MONTHS = 1;
+
+export interface ResolvedAccessPoint {
+  readonly name: string;
+  readonly region: string;
+  readonly bandwidthMbps: number;
+}
+
+export type ResolvedListener =
+  | { readonly protocol: 'https'; readonly certificateId: string; readonly port: number; readonly redirectPort: number }
+  | { readonly protocol: 'tcp'; readonly port: number };
+
+export type ResolvedPayment = { readonly type: 'PayAsYouGo' } | { readonly type: 'Subscription'; readonly months: number; readonly autoRenew: boolean };
+
+export type ResolvedCrossBorder =
+  | { readonly billing: 'none' }
+  | { readonly billing: 'cdt'; readonly mode?: 'bgpPro' | 'private' }
+  | { readonly billing: 'bandwidth-package'; readonly bandwidthMbps: number; readonly basicBandwidthMbps: number; readonly subscriptionMonths: number };
+
+export interface ResolvedHostname {
+  /** Host label within the domain, e.g. `oa`. */
+  readonly label: string;
+  /** `<label>.<domain>`. */
+  readonly fqdn: string;
+  readonly unitId: string;
+}
+
+export interface ResolvedAccess {
+  readonly domain: string;
+  readonly dnsTtlSeconds: number;
+  readonly acceleratorSpec: AccessDeclaration['acceleratorSpec'];
+  readonly payment: ResolvedPayment;
+  readonly crossBorder: ResolvedCrossBorder;
+  /** Sorted by name, so output order never depends on declaration order. */
+  readonly accessPoints: readonly ResolvedAccessPoint[];
+  readonly listener: ResolvedListener;
+  readonly healthCheck: { readonly path: string; readonly intervalSeconds: number };
+  /** Sorted by label. */
+  readonly hostnames: readonly ResolvedHostname[];
+  /** Ids of the units some hostname routes to, sorted: exactly these get an endpoint group. */
+  readonly routedUnitIds: readonly string[];
+}
+
+function resolveCrossBorder(cb: CrossBorderDeclaration | undefined): ResolvedCrossBorder {
+  if (cb === undefined) return { billing: 'none' };
+  if (cb.billing === 'cdt') return cb.mode ? { billing: 'cdt', mode: cb.mode } : { billing: 'cdt' };
+  return {
+    billing: 'bandwidth-package',
+    bandwidthMbps: cb.bandwidthMbps,
+    basicBandwidthMbps: cb.basicBandwidthMbps,
+    subscriptionMonths: cb.subscriptionMonths ?? DEFAULT_PACKAGE_MONTHS,
+  };
+}
+
+/** Applies the defaults of a (validated) access declaration. */
+export function resolveAccess(t: TopologyDeclaration): ResolvedAccess {
+  const a = t.access;
+  const byName = <T>(entries: [string, T][]) => entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  const hostnames = byName(Object.entries(a.hostnames)).map(([label, unitId]) => ({ label, fqdn: `${label}.${a.domain}`, unitId }));
+  const payment: ResolvedPayment = a.payment?.type === 'Subscription' ? { type: 'Subscription', months: a.payment.months, autoRenew: a.payment.autoRenew ?? true } : { type: 'PayAsYouGo' };
+  const listener: ResolvedListener =
+    a.listener.protocol === 'https'
+      ? { protocol: 'https', certificateId: a.listener.certificateId, port: a.listener.port ?? DEFAULT_HTTPS_PORT, redirectPort: a.listener.redirectPort ?? DEFAULT_REDIRECT_PORT }
+      : { protocol: 'tcp', port: a.listener.port ?? DEFAULT_HTTPS_PORT };
+  return {
+    domain: a.domain,
+    dnsTtlSeconds: a.dnsTtlSeconds ?? DEFAULT_DNS_TTL_SECONDS,
+    acceleratorSpec: a.acceleratorSpec,
+    payment,
+    crossBorder: resolveCrossBorder(a.crossBorder),
+    accessPoints: byName(Object.entries(a.accessPoints)).map(([name, ap]) => ({ name, region: ap.region ?? DEFAULT_ACCESS_POINT_REGION, bandwidthMbps: ap.bandwidthMbps })),
+    listener,
+    healthCheck: a.healthCheck,
+    hostnames,
+    routedUnitIds: [...new Set(hostnames.map((h) => h.unitId))].sort(),
+  };
+}
