@@ -8,6 +8,7 @@
 import { Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
 import { checkName, NameKind, orgDatabaseName, sharedResourceName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
+import { validateUnitSettings } from './validate-unit';
 import {
   APP_INSTANCE_TYPES,
   AUDIT_RETENTION_DAYS,
@@ -96,7 +97,7 @@ export function unitCertificateId(t: TopologyDeclaration, unit: UnitDeclaration)
   return typeof site === 'string' && site.length > 0 ? site : undefined;
 }
 
-const UNIT_KEYS = ['id', 'name', 'country', 'region', 'zones', 'network', 'sizing', 'ingress', 'mastersTables', 'monitoring', 'link'] as const;
+const UNIT_KEYS = ['id', 'name', 'country', 'region', 'zones', 'network', 'sizing', 'ingress', 'mastersTables', 'monitoring', 'link', 'encryption'] as const;
 
 /** Path of a unit in messages: by id when it has a usable one, else by position. */
 function unitPath(u: unknown, i: number): string {
@@ -478,6 +479,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
   }
   validateAccess(p, t, ids);
   validateStateBackend(p, t);
+  validateUnitSettings(p, t);
   return p.list;
 }
 
