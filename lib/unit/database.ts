@@ -26,6 +26,11 @@ export interface UnitDatabaseProps {
 /** Defaults for retention the declaration may raise (never lower: validation enforces the floors). */
 export const DATABASE_DEFAULTS = { backupRetentionDays: 7, logBackupRetentionDays: 7, auditRetentionDays: 180 } as const;
 
+/** Storage auto-scaling ceiling: four times the declared size, so growth never stops writes before someone looks. */
+export function storageUpperBoundGb(storageGb: number): number {
+  return storageGb * 4;
+}
+
 /** Port MySQL listens on inside the VPC. */
 export const MYSQL_PORT = 3306;
 
@@ -58,7 +63,7 @@ export class UnitDatabase extends Construct {
       dbInstanceStorageType: 'cloud_essd',
       storageAutoScale: 'Enable',
       storageThreshold: 20,
-      storageUpperBound: sizing.storageGb * 4,
+      storageUpperBound: storageUpperBoundGb(sizing.storageGb),
       instanceChargeType: 'Postpaid',
       deletionProtection: true,
       zoneId: primary,
