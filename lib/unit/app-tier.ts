@@ -134,6 +134,7 @@ export class UnitAppTier extends Construct {
       // Spread evenly over the zones so a zone outage leaves the other half serving.
       multiAzPolicy: 'BALANCE',
       azBalance: true,
+      // The provider enables a group created with a launch template (ESS creates groups inactive).
       launchTemplateId: this.launchTemplate.id,
       launchTemplateVersion: 'Latest',
       removalPolicies: ['OldestInstance', 'NewestInstance'],
