@@ -44,7 +44,7 @@ export class UnitStack extends BaseStack {
     const certificateId = unitCertificateId(topology, unit);
     if (!certificateId) {
       // validateTopology reports this first; the check here keeps the stack safe when built on its own.
-      throw new Error(`units.${unit.id}.ingress.certificateId: missing; give the HTTPS certificate id (<number>-<region>) in platform.certificates or the unit's ingress.certificateId`);
+      throw new Error(`units.${unit.id}.ingress.certificateId: missing is not set and the platform has no certificate for the unit's site; give the HTTPS certificate id (<number>-<region>) in platform.certificates or the unit's ingress.certificateId`);
     }
     this.unit = new Unit(this, 'unit', {
       orgPrefix: topology.org.prefix,

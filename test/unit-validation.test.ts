@@ -24,6 +24,11 @@ const cases: [string, (t: Mutable) => void, string][] = [
     (t) => (unit(t, 'cn').encryption = { keyId: 'k' }),
     'units.cn.encryption.keyId: "k" is not a known field; use one of kmsInstanceId (check the spelling)',
   ],
+  [
+    'two contacts with one name',
+    (t) => unit(t, 'cn').monitoring.contacts.push({ name: 'platform-oncall-cn', email: 'other@example.com' }),
+    'units.cn.monitoring.contacts[1].name: "platform-oncall-cn" is listed twice; give each contact its own name (CloudMonitor contacts are keyed by name)',
+  ],
   ['encryption not an object', (t) => (unit(t, 'cn').encryption = 'kms'), 'units.cn.encryption: "kms" is not an object; declare it as an object literal'],
 ];
 
@@ -44,7 +49,7 @@ describe('unit settings validation', () => {
     const t = base();
     delete t.platform.certificates.international;
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-test-')), skipValidation: true });
-    expect(() => new UnitStack(app, { topology: t, unit: unit(t, 'sg') })).toThrow(/^units\.sg\.ingress\.certificateId: missing; give the HTTPS certificate id/);
+    expect(() => new UnitStack(app, { topology: t, unit: unit(t, 'sg') })).toThrow(/^units\.sg\.ingress\.certificateId: missing is not set and the platform has no certificate for the unit's site; give the HTTPS certificate id/);
   });
 });
 
