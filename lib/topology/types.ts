@@ -129,6 +129,16 @@ export interface UnitLink {
   readonly replication?: ReplicationSettings;
 }
 
+/** The unit's KMS key settings. */
+export interface UnitEncryptionSettings {
+  /**
+   * KMS instance (`kst-...`) that hosts the unit's key. Accounts on KMS 3.0 can only create software keys inside
+   * a KMS instance; buy one in the unit's region and give its id here. Changing it replaces the key.
+   * @default - no instance: the key is created as a KMS default (account-level) key
+   */
+  readonly kmsInstanceId?: string;
+}
+
 export interface UnitDeclaration {
   /** Short stable id (`cn`, `sg`): stack name `unit-<id>`, resource names `<org>-<id>-<role>`. Never change it. */
   readonly id: string;
@@ -148,6 +158,8 @@ export interface UnitDeclaration {
   readonly monitoring: UnitMonitoring;
   /** Connection to the hub; required for every unit but the hub. */
   readonly link?: UnitLink;
+  /** @default - a key without a KMS instance */
+  readonly encryption?: UnitEncryptionSettings;
 }
 
 export interface OrgDeclaration {

@@ -9,6 +9,7 @@ import { Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
 import { checkName, NameKind, orgDatabaseName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
 import { validateAccess } from './validate-access';
+import { validateUnitSettings } from './validate-unit';
 import {
   APP_INSTANCE_TYPES,
   AUDIT_RETENTION_DAYS,
@@ -97,7 +98,7 @@ export function unitCertificateId(t: TopologyDeclaration, unit: UnitDeclaration)
   return typeof site === 'string' && site.length > 0 ? site : undefined;
 }
 
-const UNIT_KEYS = ['id', 'name', 'country', 'region', 'zones', 'network', 'sizing', 'ingress', 'mastersTables', 'monitoring', 'link'] as const;
+const UNIT_KEYS = ['id', 'name', 'country', 'region', 'zones', 'network', 'sizing', 'ingress', 'mastersTables', 'monitoring', 'link', 'encryption'] as const;
 
 /** Path of a unit in messages: by id when it has a usable one, else by position. */
 function unitPath(u: unknown, i: number): string {
@@ -396,6 +397,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
   }
   validateAccess(p, t);
   validateStateBackend(p, t);
+  validateUnitSettings(p, t);
   return p.list;
 }
 

@@ -1,7 +1,10 @@
 import { Construct } from 'constructs';
 import { DbBackupPolicy } from '../../.gen/providers/alicloud/db-backup-policy';
 import { DbDatabase } from '../../.gen/providers/alicloud/db-database';
+import { DbAccountPrivilege } from '../../.gen/providers/alicloud/db-account-privilege';
 import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
+import { RdsAccount } from '../../.gen/providers/alicloud/rds-account';
+import { Password } from '../../.gen/providers/random/password';
 import { orgDatabaseName, unitNames } from '../topology/naming';
 import type { DataCatalog, UnitDeclaration } from '../topology/types';
 import { PREVENT_DESTROY } from './protection';
@@ -15,13 +18,21 @@ export interface UnitDatabaseProps {
   readonly dataVswitchIds: Readonly<Record<string, string>>;
   /** KMS key that encrypts the instance's disks. */
   readonly kmsKeyId: string;
-  /** Source ranges allowed to connect (the app tier; the link stack adds DTS through its own whitelist group). */
+  /** Source ranges allowed to connect: the app tier, and the other units' link ranges DTS reaches it from. */
   readonly allowedCidrs: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
 }
 
 /** Defaults for retention the declaration may raise (never lower: validation enforces the floors). */
 export const DATABASE_DEFAULTS = { backupRetentionDays: 7, logBackupRetentionDays: 7, auditRetentionDays: 180 } as const;
+
+/** Storage auto-scaling ceiling: four times the declared size, so growth never stops writes before someone looks. */
+export function storageUpperBoundGb(storageGb: number): number {
+  return storageGb * 4;
+}
+
+/** Port MySQL listens on inside the VPC. */
+export const MYSQL_PORT = 3306;
 
 /**
  * The unit's RDS MySQL: high availability across the unit's first two zones, pay-as-you-go (deletion protection
@@ -34,6 +45,8 @@ export class UnitDatabase extends Construct {
   /** The database holding the org tables this unit masters (`<orgDatabase>_<unit>`). */
   readonly orgDatabase: DbDatabase;
   readonly appDatabase: DbDatabase;
+  /** The app's own account: read/write on the app and org databases, nothing else. */
+  readonly appAccount: RdsAccount;
 
   constructor(scope: Construct, id: string, props: UnitDatabaseProps) {
     super(scope, id);
@@ -50,7 +63,7 @@ export class UnitDatabase extends Construct {
       dbInstanceStorageType: 'cloud_essd',
       storageAutoScale: 'Enable',
       storageThreshold: 20,
-      storageUpperBound: sizing.storageGb * 4,
+      storageUpperBound: storageUpperBoundGb(sizing.storageGb),
       instanceChargeType: 'Postpaid',
       deletionProtection: true,
       zoneId: primary,
@@ -91,6 +104,32 @@ export class UnitDatabase extends Construct {
       dataBaseName: orgDatabaseName(props.catalog.orgDatabase, unit.id),
       characterSet: 'utf8mb4',
       description: `Org-structure tables mastered by unit ${unit.id}`,
+    });
+
+    const password = new Password(this, 'app-password', {
+      length: 32,
+      special: true,
+      // Specials RDS accepts, without `$` so Terraform never reads one as an interpolation.
+      overrideSpecial: '!@#%^&*()_+-=',
+      minLower: 2,
+      minUpper: 2,
+      minNumeric: 2,
+      minSpecial: 2,
+    });
+    this.appAccount = new RdsAccount(this, 'app-account', {
+      dbInstanceId: this.instance.id,
+      accountName: unitNames(props.orgPrefix, unit.id).appAccount.name,
+      accountPassword: password.result,
+      // A normal account: no privilege on any database it is not granted below.
+      accountType: 'Normal',
+      accountDescription: `Collaboration app of unit ${unit.id}`,
+    });
+    new DbAccountPrivilege(this, 'app-privilege', {
+      instanceId: this.instance.id,
+      accountName: this.appAccount.accountName,
+      dbNames: [this.appDatabase.dataBaseName, this.orgDatabase.dataBaseName],
+      // Read/write on these two databases only: the app migrates its own schema at start-up.
+      privilege: 'ReadWrite',
     });
   }
 }

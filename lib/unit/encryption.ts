@@ -30,6 +30,7 @@ export class UnitEncryption extends Construct {
       // If deletion protection is ever lifted, the longest window to notice and cancel.
       pendingWindowInDays: 30,
       status: 'Enabled',
+      ...(unit.encryption?.kmsInstanceId ? { dkmsInstanceId: unit.encryption.kmsInstanceId } : {}),
       tags: { ...props.tags, unit: unit.id },
       lifecycle: PREVENT_DESTROY,
     });

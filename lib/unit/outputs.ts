@@ -25,4 +25,13 @@ export interface UnitOutputs {
   readonly orgDatabaseName: string;
   /** The unit's KMS key. */
   readonly kmsKeyId: string;
+  /**
+   * Security groups per tier. The `Unit` construct always sets the fields below; they are optional only so
+   * hand-built fixtures of the first contract stay valid.
+   */
+  readonly securityGroupIds?: { readonly ingress: string; readonly app: string; readonly data: string };
+  /** The unit's Redis instance. */
+  readonly redisInstanceId?: string;
+  /** The unit's log project (in the unit's region): where its audit, flow and access logs go. */
+  readonly logProjectName?: string;
 }

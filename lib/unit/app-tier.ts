@@ -1,0 +1,153 @@
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { DataAlicloudImages } from '../../.gen/providers/alicloud/data-alicloud-images';
+import { EcsLaunchTemplate } from '../../.gen/providers/alicloud/ecs-launch-template';
+import { EssAlbServerGroupAttachment } from '../../.gen/providers/alicloud/ess-alb-server-group-attachment';
+import { EssScalingGroup } from '../../.gen/providers/alicloud/ess-scaling-group';
+import { RamPolicy } from '../../.gen/providers/alicloud/ram-policy';
+import { RamRole } from '../../.gen/providers/alicloud/ram-role';
+import { RamRolePolicyAttachment } from '../../.gen/providers/alicloud/ram-role-policy-attachment';
+import { unitNames } from '../topology/naming';
+import type { UnitDeclaration } from '../topology/types';
+
+export interface UnitAppTierProps {
+  readonly orgPrefix: string;
+  readonly unit: UnitDeclaration;
+  /** Name the image pipeline publishes the app image under, looked up when the unit declares no image id. */
+  readonly appImageName: string;
+  /** App-tier vSwitch ids by zone. */
+  readonly appVswitchIds: Readonly<Record<string, string>>;
+  readonly securityGroupId: string;
+  /** The unit's KMS key: encrypts the instances' disks; the instances may use it, no other key. */
+  readonly kmsKeyId: string;
+  /** The unit's files bucket: the only bucket the instances may touch. */
+  readonly filesBucketName: string;
+  /** ALB server group the scaling group registers its instances in. */
+  readonly albServerGroupId: string;
+  readonly appPort: number;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Port the app image listens on (a contract with the image pipeline). */
+export const APP_PORT = 8080;
+export const APP_DISK_DEFAULTS = { systemDiskGb: 40, dataDiskGb: 100 } as const;
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The unit's app tier: an ESS scaling group over the app vSwitches of every zone, launching from a template
+ * whose disks are encrypted with the unit's key, registered in the ALB's app server group. The instances get a
+ * RAM role that reaches their own unit's files bucket and KMS key, and nothing else.
+ */
+export class UnitAppTier extends Construct {
+  readonly role: RamRole;
+  readonly policy: RamPolicy;
+  readonly launchTemplate: EcsLaunchTemplate;
+  readonly scalingGroup: EssScalingGroup;
+  /** The image the instances boot: declared, or looked up by name in the unit's region. */
+  readonly imageId: string;
+
+  constructor(scope: Construct, id: string, props: UnitAppTierProps) {
+    super(scope, id);
+    const { unit, tags } = props;
+    const names = unitNames(props.orgPrefix, unit.id);
+    const sizing = { ...APP_DISK_DEFAULTS, ...unit.sizing.app };
+
+    this.role = new RamRole(this, 'role', {
+      roleName: names.appRole.name,
+      description: `App instances of unit ${unit.id}`,
+      assumeRolePolicyDocument: JSON.stringify({
+        Version: '1',
+        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['ecs.aliyuncs.com'] } }],
+      }),
+      maxSessionDuration: 3600,
+      tags: { ...tags, unit: unit.id },
+    });
+    const bucket = props.filesBucketName;
+    this.policy = new RamPolicy(this, 'policy', {
+      policyName: names.appPolicy.name,
+      description: `Files bucket and KMS key of unit ${unit.id}, nothing else`,
+      policyDocument: Fn.jsonencode({
+        Version: '1',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['oss:GetObject', 'oss:PutObject', 'oss:DeleteObject', 'oss:GetObjectVersion', 'oss:ListObjects', 'oss:ListObjectVersions', 'oss:AbortMultipartUpload', 'oss:ListParts'],
+            Resource: [`acs:oss:*:*:${bucket}`, `acs:oss:*:*:${bucket}/*`],
+          },
+          {
+            Effect: 'Allow',
+            Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+            Resource: [`acs:kms:${unit.region}:*:key/${props.kmsKeyId}`],
+          },
+        ],
+      }),
+      rotateStrategy: 'DeleteOldestNonDefaultVersionWhenLimitExceeded',
+      tags: { ...tags, unit: unit.id },
+    });
+    new RamRolePolicyAttachment(this, 'policy-attachment', {
+      roleName: this.role.roleName,
+      policyName: this.policy.policyName,
+      policyType: 'Custom',
+    });
+
+    if (sizing.imageId) {
+      this.imageId = sizing.imageId;
+    } else {
+      const images = new DataAlicloudImages(this, 'image', {
+        nameRegex: `^${escapeRegex(props.appImageName)}$`,
+        owners: 'self',
+        status: 'Available',
+        mostRecent: true,
+      });
+      this.imageId = images.images.get(0).id;
+    }
+
+    const encrypted = { category: 'cloud_essd', encrypted: true, kmsKeyId: props.kmsKeyId, deleteWithInstance: true };
+    this.launchTemplate = new EcsLaunchTemplate(this, 'launch-template', {
+      launchTemplateName: names.launchTemplate.name,
+      description: `App instances of unit ${unit.id}`,
+      imageId: this.imageId,
+      instanceType: sizing.instanceType,
+      instanceChargeType: 'PostPaid',
+      instanceName: names.scalingGroup.name,
+      networkType: 'vpc',
+      securityGroupIds: [props.securityGroupId],
+      ramRoleName: this.role.roleName,
+      // No public address: outbound traffic leaves through the unit's NAT gateway.
+      internetMaxBandwidthOut: 0,
+      // Metadata only through session tokens (IMDSv2-style), so a request-forgery bug cannot read role credentials.
+      httpEndpoint: 'enabled',
+      httpTokens: 'required',
+      securityEnhancementStrategy: 'Active',
+      systemDisk: { ...encrypted, size: sizing.systemDiskGb, performanceLevel: 'PL0' },
+      dataDisks: [{ ...encrypted, size: sizing.dataDiskGb, performanceLevel: 'PL0', name: 'app-data' }],
+      tags: { ...tags, unit: unit.id, tier: 'app' },
+      templateTags: { ...tags, unit: unit.id },
+    });
+
+    this.scalingGroup = new EssScalingGroup(this, 'scaling-group', {
+      scalingGroupName: names.scalingGroup.name,
+      minSize: sizing.minInstances,
+      maxSize: sizing.maxInstances,
+      vswitchIds: unit.zones.map((zone) => props.appVswitchIds[zone]),
+      // Spread evenly over the zones so a zone outage leaves the other half serving.
+      multiAzPolicy: 'BALANCE',
+      azBalance: true,
+      // The provider enables a group created with a launch template (ESS creates groups inactive).
+      launchTemplateId: this.launchTemplate.id,
+      launchTemplateVersion: 'Latest',
+      removalPolicies: ['OldestInstance', 'NewestInstance'],
+      defaultCooldown: 300,
+      healthCheckType: 'ECS',
+      tags: { ...tags, unit: unit.id },
+    });
+    new EssAlbServerGroupAttachment(this, 'alb-attachment', {
+      scalingGroupId: this.scalingGroup.id,
+      albServerGroupId: props.albServerGroupId,
+      port: props.appPort,
+      weight: 100,
+      forceAttach: true,
+    });
+  }
+}

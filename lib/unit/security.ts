@@ -1,0 +1,81 @@
+import { Construct } from 'constructs';
+import { SecurityGroup } from '../../.gen/providers/alicloud/security-group';
+import { SecurityGroupRule } from '../../.gen/providers/alicloud/security-group-rule';
+import { unitNames } from '../topology/naming';
+import type { UnitDeclaration } from '../topology/types';
+
+export interface UnitSecurityProps {
+  readonly orgPrefix: string;
+  readonly unit: UnitDeclaration;
+  readonly vpcId: string;
+  /** Port the app instances listen on, behind the ALB. */
+  readonly appPort: number;
+  /** Ports the data tier serves on. */
+  readonly dataPorts: { readonly mysql: number; readonly redis: number };
+  /**
+   * Ranges of the other units that reach this unit's database over CEN (DTS replication of org tables): their
+   * link-tier vSwitch CIDRs, derived from the topology, keyed by `<unit>-<zone>`.
+   */
+  readonly peerLinkCidrs: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** The only ports open to the internet: the ALB's HTTPS listener and the HTTP listener that only redirects. */
+export const PUBLIC_LISTENER_PORTS = { https: 443, http: 80 } as const;
+const ANYWHERE = '0.0.0.0/0';
+
+/**
+ * One security group per tier, each admitting only what the next tier in front of it needs:
+ * internet → ingress (443, 80 to redirect) → app (app port from the ingress vSwitches, where the ALB's
+ * addresses live) → data (MySQL and Redis from the app vSwitches; MySQL also from the other units' link ranges
+ * for DTS). Egress is not restricted here: outbound traffic of private tiers leaves through the NAT gateway.
+ */
+export class UnitSecurity extends Construct {
+  readonly ingress: SecurityGroup;
+  readonly app: SecurityGroup;
+  readonly data: SecurityGroup;
+
+  constructor(scope: Construct, id: string, props: UnitSecurityProps) {
+    super(scope, id);
+    const { unit, tags } = props;
+    const names = unitNames(props.orgPrefix, unit.id);
+    const group = (key: string, name: string, description: string) =>
+      new SecurityGroup(this, key, {
+        vpcId: props.vpcId,
+        securityGroupName: name,
+        description,
+        securityGroupType: 'normal',
+        // Members of one tier do not talk to each other unless a rule says so.
+        innerAccessPolicy: 'Drop',
+        tags: { ...tags, unit: unit.id },
+      });
+    this.ingress = group('ingress', names.ingressSecurityGroup.name, `Ingress tier of unit ${unit.id}: HTTPS from the internet, HTTP only to redirect`);
+    this.app = group('app', names.appSecurityGroup.name, `App tier of unit ${unit.id}: only from the ingress tier`);
+    this.data = group('data', names.dataSecurityGroup.name, `Data tier of unit ${unit.id}: only from the app tier and the DTS link ranges`);
+
+    const allow = (sg: SecurityGroup, key: string, port: number, cidr: string, description: string) =>
+      new SecurityGroupRule(this, key, {
+        securityGroupId: sg.id,
+        type: 'ingress',
+        ipProtocol: 'tcp',
+        nicType: 'intranet',
+        policy: 'accept',
+        portRange: `${port}/${port}`,
+        cidrIp: cidr,
+        priority: 1,
+        description,
+      });
+
+    allow(this.ingress, 'ingress-https', PUBLIC_LISTENER_PORTS.https, ANYWHERE, 'HTTPS from users');
+    allow(this.ingress, 'ingress-http-redirect', PUBLIC_LISTENER_PORTS.http, ANYWHERE, 'HTTP, answered only with a redirect to HTTPS');
+    // Rule ids are keyed by zone, never by position: adding a zone must not replace existing rules.
+    for (const zone of unit.zones) {
+      allow(this.app, `app-from-ingress-${zone}`, props.appPort, unit.network.subnets.ingress[zone], `App port from the ALB in ${zone}`);
+      allow(this.data, `mysql-from-app-${zone}`, props.dataPorts.mysql, unit.network.subnets.app[zone], `MySQL from the app tier in ${zone}`);
+      allow(this.data, `redis-from-app-${zone}`, props.dataPorts.redis, unit.network.subnets.app[zone], `Redis from the app tier in ${zone}`);
+    }
+    for (const [key, cidr] of Object.entries(props.peerLinkCidrs)) {
+      allow(this.data, `mysql-from-link-${key}`, props.dataPorts.mysql, cidr, `MySQL from DTS over CEN (link range of ${key})`);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * unit-cn and unit-sg come from the same code: rewriting every value of sg's declaration into cn's (and back)
+ * in unit-sg's output must give exactly unit-cn's output. A difference left over is a region or unit literal,
+ * or a code path taken by one unit only.
+ */
+import { loadTopology } from '../stacks/topology';
+import { unitCertificateId } from '../lib/topology/validate';
+import type { UnitDeclaration } from '../lib/topology/types';
+import { storageUpperBoundGb } from '../lib/unit/database';
+import { synthTopology } from './helpers/synth';
+
+const topology = loadTopology();
+const synth = synthTopology(topology);
+const cn = topology.units.find((u) => u.id === 'cn')!;
+const sg = topology.units.find((u) => u.id === 'sg')!;
+
+/** Every leaf of a declaration by path, so the two units' values pair up field by field. */
+function leaves(v: unknown, path = '', out = new Map<string, string | number>()): Map<string, string | number> {
+  if (typeof v === 'string' || typeof v === 'number') out.set(path, v);
+  else if (Array.isArray(v)) v.forEach((x, i) => leaves(x, `${path}[${i}]`, out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) leaves(x, `${path}.${k}`, out);
+  return out;
+}
+
+/** The declared (and declaration-derived) values of sg and cn, paired. Keys of subnets are zones: pair them by position. */
+function pairs(a: UnitDeclaration, b: UnitDeclaration): { strings: Map<string, string>; numbers: Map<number, number> } {
+  const norm = (u: UnitDeclaration) => ({
+    ...u,
+    link: undefined,
+    network: { vpcCidr: u.network.vpcCidr, subnets: Object.fromEntries(Object.entries(u.network.subnets).map(([t, byZone]) => [t, u.zones.map((z) => byZone[z])])) },
+    certificate: unitCertificateId(topology, u),
+    storageUpperBound: storageUpperBoundGb(u.sizing.database.storageGb),
+  });
+  const la = leaves(norm(a));
+  const lb = leaves(norm(b));
+  const strings = new Map<string, string>();
+  const numbers = new Map<number, number>();
+  for (const [path, va] of la) {
+    const vb = lb.get(path);
+    if (vb === undefined || va === vb) continue;
+    if (typeof va === 'string' && typeof vb === 'string') {
+      strings.set(va, vb);
+      strings.set(vb, va);
+    } else if (typeof va === 'number' && typeof vb === 'number') {
+      numbers.set(va, vb);
+    }
+  }
+  return { strings, numbers };
+}
+
+const { strings, numbers } = pairs(sg, cn);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+// Longest first, and a short id like "cn" only as a whole word, so "cn-hangzhou-h" is swapped as a zone.
+const alternation = new RegExp([...strings.keys()].sort((x, y) => y.length - x.length).map((s) => `(?<![A-Za-z0-9])${escape(s)}(?![A-Za-z0-9])`).join('|'), 'g');
+const swap = (text: string) => text.replace(alternation, (m) => strings.get(m)!);
+/** cdktf suffixes logical ids with a hash of the construct path, which holds zone names. */
+const dropHashes = (text: string) => text.replace(/_[0-9A-F]{8}(?![0-9A-F])/g, '');
+
+function diff(a: unknown, b: unknown, path: string, out: string[]): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a !== b && numbers.get(a) !== b) out.push(`${path}: ${a} vs ${b}`);
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) diff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
+  } else if (a !== b) {
+    out.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  }
+}
+
+describe('unit-cn and unit-sg differ only where their declarations differ', () => {
+  it('the declarations do differ (region, zones, ranges, sizing)', () => {
+    expect(strings.get(sg.region)).toBe(cn.region);
+    expect(strings.get(sg.network.vpcCidr)).toBe(cn.network.vpcCidr);
+    expect(numbers.size).toBeGreaterThan(0);
+  });
+
+  it('unit-sg rewritten with cn values is unit-cn', () => {
+    const rewritten = JSON.parse(dropHashes(swap(synth.raw['unit-sg'])));
+    const target = JSON.parse(dropHashes(synth.raw['unit-cn']));
+    const problems: string[] = [];
+    diff(rewritten, target, '', problems);
+    expect(problems).toEqual([]);
+  });
+
+  it('catches a difference no declaration explains', () => {
+    const rewritten = JSON.parse(dropHashes(swap(synth.raw['unit-sg'])));
+    const target = JSON.parse(dropHashes(synth.raw['unit-cn']));
+    const vpc = Object.values<Record<string, unknown>>(target.resource.alicloud_vpc)[0];
+    vpc.description = 'edited';
+    const problems: string[] = [];
+    diff(rewritten, target, '', problems);
+    expect(problems).toEqual([expect.stringMatching(/\.description: .* vs "edited"$/)]);
+  });
+});
