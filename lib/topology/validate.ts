@@ -8,6 +8,7 @@
 import { Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
 import { checkName, NameKind, orgDatabaseName, sharedResourceName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
+import { validateLink } from './validate-link';
 import {
   APP_INSTANCE_TYPES,
   AUDIT_RETENTION_DAYS,
@@ -476,6 +477,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
       }
     }
   }
+  validateLink(p, t);
   validateAccess(p, t, ids);
   validateStateBackend(p, t);
   return p.list;
