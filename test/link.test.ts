@@ -44,13 +44,15 @@ function contractOf(topology: TopologyDeclaration) {
   const jobs = values(link, 'alicloud_dts_synchronization_job');
   const jobOf = (from: UnitDeclaration, to: UnitDeclaration) => jobs.find((j) => j.dts_job_name === `${topology.org.prefix}-org-${from.id}-to-${to.id}`);
 
-  it('puts one transit router in each unit region, all in the one CEN instance', () => {
+  it('puts one Enterprise transit router in each unit region, all in the one CEN instance', () => {
     expect(Object.keys(resourcesOf(link, 'alicloud_cen_instance'))).toHaveLength(1);
     const [cenName] = Object.keys(resourcesOf(link, 'alicloud_cen_instance'));
     expect(routers.map(regionOf).sort()).toEqual(topology.units.map((u) => u.region).sort());
     for (const u of topology.units) {
       expect(regionOf(routerOf(u))).toBe(u.region);
       expect(routerOf(u).cen_id).toBe(`\${alicloud_cen_instance.${cenName}.id}`);
+      // Enterprise Edition (route tables) is only knowable after create: a postcondition stops the apply otherwise.
+      expect(routerOf(u).lifecycle.postcondition).toEqual([expect.objectContaining({ condition: '${self.type == "Enterprise"}' })]);
     }
   });
 
@@ -210,6 +212,7 @@ function contractOf(topology: TopologyDeclaration) {
       const sources = u.id === hub.id ? spokes : [hub];
       const mirrorsHere = mirrors.filter((m) => regionOf(m) === u.region);
       expect(mirrorsHere.map((m) => m.data_base_name).sort()).toEqual(sources.map((s) => orgDatabaseName(topology.catalog.orgDatabase, s.id)).sort());
+      for (const m of mirrorsHere) expect(m.lifecycle).toEqual({ prevent_destroy: true });
       expect(readWrite).toHaveLength(1);
       expect(readWrite[0].db_names.sort()).toEqual(mirrorsHere.map((m) => refTo(link, 'alicloud_db_database', m, 'data_base_name')).sort());
     }

@@ -5,6 +5,7 @@ import { DbDatabase } from '../../.gen/providers/alicloud/db-database';
 import { RdsAccount } from '../../.gen/providers/alicloud/rds-account';
 import { Password } from '../../.gen/providers/random/password';
 import { unitNames } from '../topology/naming';
+import { PREVENT_DESTROY } from '../unit/protection';
 import type { UnitOutputs } from '../unit/outputs';
 
 export interface ReplicationEndpointProps {
@@ -61,6 +62,8 @@ export class ReplicationEndpoint extends Construct {
         dataBaseName: database,
         characterSet: 'utf8mb4',
         description: `Read-only mirror of the org tables mastered by unit ${sourceId} (written by DTS only)`,
+        // Apps of this unit read the other units' org rows here; DTS can rebuild it, but not without an outage.
+        lifecycle: PREVENT_DESTROY,
       });
     }
     this.mirrors = mirrors;

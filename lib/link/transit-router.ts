@@ -29,8 +29,8 @@ export interface UnitTransitRouterProps {
  * A unit's end of the CEN: the transit router of its region, the router's route table, the unit VPC's attachment
  * (associated with and propagated into that table), and routes in the VPC towards every other unit.
  *
- * New transit routers are Enterprise Edition in every region this package places units in; the provider exposes
- * the edition only as the computed `type`. Route-table association and propagation are separate resources: the
+ * New transit routers are Enterprise Edition where the region offers it; the provider exposes the edition only as
+ * the computed `type`, which a postcondition checks. Route-table association and propagation are separate resources: the
  * attachments' inline `route_table_*_enabled` flags are deprecated because they broke destroy.
  */
 export class UnitTransitRouter extends Construct {
@@ -52,6 +52,16 @@ export class UnitTransitRouter extends Construct {
       transitRouterName: names.transitRouter.name,
       transitRouterDescription: `Transit router of unit ${unit.id} in ${unit.region}`,
       tags,
+      // Route tables, associations and propagations exist only on Enterprise Edition routers; stop the apply
+      // here, with the reason, rather than at the first route-table call.
+      lifecycle: {
+        postcondition: [
+          {
+            condition: '${self.type == "Enterprise"}',
+            errorMessage: `The transit router of unit ${unit.id} in ${unit.region} is not Enterprise Edition; the link stack needs Enterprise Edition transit routers (route tables). Check that ${unit.region} offers them.`,
+          },
+        ],
+      },
     });
     // A table of our own rather than the router's system table: its id is known to Terraform, so associations
     // and propagations are plain resources with no data-source lookup.
