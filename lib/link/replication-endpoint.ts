@@ -25,6 +25,15 @@ export interface ReplicationEndpointProps {
 const RDS_PASSWORD = { length: 32, special: true, overrideSpecial: '!@#$%^&*()_+-=', minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 } as const;
 
 /**
+ * RDS account and database descriptions take letters, digits, underscores and hyphens, starting with a letter:
+ * words are joined with hyphens.
+ */
+export function rdsDescription(text: string): string {
+  const d = text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[^A-Za-z]+|-+$/g, '');
+  return d.charAt(0).toUpperCase() + d.slice(1);
+}
+
+/**
  * What DTS needs in one unit's RDS: a dedicated account, with a generated password, that may read the unit's own
  * org database (when other units replicate it) and write the mirrors of other units' org databases, and nothing
  * else. The mirrors are created here, in the destination RDS, so the grant can name them.
@@ -52,7 +61,7 @@ export class ReplicationEndpoint extends Construct {
       accountName: unitNames(props.orgPrefix, unitId).dtsAccount.name,
       accountPassword: this.password.result,
       accountType: 'Normal',
-      accountDescription: `DTS org-structure replication of unit ${unitId}; reads its org database, writes mirrors of other units'`,
+      accountDescription: rdsDescription(`dts org-structure replication of unit ${unitId}`),
     });
     const mirrors: Record<string, DbDatabase> = {};
     for (const [sourceId, database] of Object.entries(props.mirrorDatabases)) {
@@ -61,7 +70,7 @@ export class ReplicationEndpoint extends Construct {
         instanceId: outputs.rdsInstanceId,
         dataBaseName: database,
         characterSet: 'utf8mb4',
-        description: `Read-only mirror of the org tables mastered by unit ${sourceId} (written by DTS only)`,
+        description: rdsDescription(`read-only mirror of the org tables mastered by unit ${sourceId}, written by dts only`),
         // Apps of this unit read the other units' org rows here; DTS can rebuild it, but not without an outage.
         lifecycle: PREVENT_DESTROY,
       });

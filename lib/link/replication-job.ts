@@ -7,22 +7,22 @@ import { PREVENT_DESTROY } from '../unit/protection';
 import { dbListJson } from './db-list';
 import type { ReplicationFlow } from './replication-plan';
 
-/** A DTS endpoint: an RDS instance and the dedicated account DTS signs in with. */
-export interface ReplicationJobEndpoint {
-  readonly rdsInstanceId: string;
-  readonly userName: string;
-  readonly password: string;
-}
-
 export interface ReplicationJobProps {
   /** What to copy, from where to where, and with which settings (`replicationFlows`). */
   readonly flow: ReplicationFlow;
   readonly source: ReplicationJobEndpoint;
   readonly destination: ReplicationJobEndpoint;
-  /** Provider bound to the destination's region: DTS synchronization instances live with their destination. */
+  /** Provider bound to the destination's region: the instance, job and rules are created there. */
   readonly provider: TerraformProvider;
   /** Accounts, grants and mirror databases the job needs before it starts. */
   readonly dependsOn: readonly ITerraformDependable[];
+}
+
+/** A DTS endpoint: an RDS instance and the dedicated account DTS signs in with. */
+export interface ReplicationJobEndpoint {
+  readonly rdsInstanceId: string;
+  readonly userName: string;
+  readonly password: string;
 }
 
 /** DTS SSL setting "1": connect over SSL (both unit RDS instances have SSL on). */
