@@ -121,3 +121,25 @@ export function checkName(kind: NameKind, name: string): string | undefined {
   if (!r.pattern.test(name)) return `may contain only ${r.allowed}`;
   return undefined;
 }
+
+/**
+ * Names the link stack derives for the connection between the hub and one other unit, and for that unit's own
+ * CEN parts. Validation checks them against NAME_RULES like the unit names.
+ */
+export function linkNames(orgPrefix: string, hubId: string, unitId: string) {
+  const n = (role: string) => unitResourceName(orgPrefix, unitId, role);
+  return {
+    transitRouter: { kind: 'generic', name: n('tr') },
+    transitRouterRouteTable: { kind: 'generic', name: n('tr-rt') },
+    vpcAttachment: { kind: 'generic', name: n('vpc-attachment') },
+    peerAttachment: { kind: 'generic', name: sharedResourceName(orgPrefix, `${hubId}-${unitId}-peer`) },
+    bandwidthPackage: { kind: 'generic', name: sharedResourceName(orgPrefix, `${hubId}-${unitId}-bwp`) },
+    hubToUnitJob: { kind: 'generic', name: orgReplicationJobName(orgPrefix, hubId, unitId) },
+    unitToHubJob: { kind: 'generic', name: orgReplicationJobName(orgPrefix, unitId, hubId) },
+  } satisfies Record<string, { kind: NameKind; name: string }>;
+}
+
+/** `<org>-org-<source>-to-<destination>`: the DTS instance and job that copy one unit's org tables to another. */
+export function orgReplicationJobName(orgPrefix: string, sourceUnitId: string, destinationUnitId: string): string {
+  return sharedResourceName(orgPrefix, `org-${sourceUnitId}-to-${destinationUnitId}`);
+}

@@ -9,6 +9,7 @@ import { Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
 import { checkName, NameKind, orgDatabaseName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
 import { validateAccess } from './validate-access';
+import { validateLink } from './validate-link';
 import { validateUnitSettings } from './validate-unit';
 import {
   APP_INSTANCE_TYPES,
@@ -395,6 +396,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
       }
     }
   }
+  validateLink(p, t);
   validateAccess(p, t);
   validateStateBackend(p, t);
   validateUnitSettings(p, t);

@@ -1,13 +1,13 @@
 /**
- * The link stack: joins the units. One CEN instance, a transit router in every unit region, each unit VPC
- * attached to its region's transit router.
+ * The link stack: joins the units. CEN transit routers link the unit VPCs (hub to every other unit) and DTS
+ * replicates the org-structure tables each unit masters, both ways between the hub and every other unit.
+ * Everything is built by the `Link` construct from the topology and the unit stacks' outputs.
  */
+import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { CenInstance } from '../../.gen/providers/alicloud/cen-instance';
-import { CenTransitRouter } from '../../.gen/providers/alicloud/cen-transit-router';
-import { CenTransitRouterVpcAttachment } from '../../.gen/providers/alicloud/cen-transit-router-vpc-attachment';
+import { RandomProvider } from '../../.gen/providers/random/provider';
+import { Link } from '../../lib/link/link';
 import { BaseStack } from '../../lib/stack-base';
-import { sharedResourceName, unitResourceName } from '../../lib/topology/naming';
 import type { TopologyDeclaration } from '../../lib/topology/types';
 import type { UnitOutputs } from '../../lib/unit/outputs';
 
@@ -20,38 +20,25 @@ export interface LinkStackProps {
 export const LINK_STACK_NAME = 'link';
 
 export class LinkStack extends BaseStack {
+  readonly link: Link;
+
   constructor(scope: Construct, props: LinkStackProps) {
     super(scope, LINK_STACK_NAME);
     const { topology } = props;
-    const prefix = topology.org.prefix;
-    const tags = topology.tags ?? {};
-    const hub = topology.units.find((u) => u.id === topology.hub)!;
-    const cen = new CenInstance(this, 'cen', {
-      provider: this.provider(hub.region),
-      cenInstanceName: sharedResourceName(prefix, 'cen'),
-      description: `Links the units of ${topology.org.name}`,
-      tags,
-    });
-    for (const unit of topology.units) {
-      const out = props.units[unit.id];
-      const provider = this.provider(unit.region);
-      const tr = new CenTransitRouter(this, `tr-${unit.id}`, {
-        provider,
-        cenId: cen.id,
-        transitRouterName: unitResourceName(prefix, unit.id, 'tr'),
-        transitRouterDescription: `Transit router of unit ${unit.id} in ${unit.region}`,
-        tags: { ...tags, unit: unit.id },
-      });
-      new CenTransitRouterVpcAttachment(this, `vpc-attachment-${unit.id}`, {
-        provider,
-        cenId: cen.id,
-        transitRouterId: tr.transitRouterId,
-        vpcId: out.vpcId,
-        transitRouterVpcAttachmentName: unitResourceName(prefix, unit.id, 'vpc-attachment'),
-        // Two zones at least, on the unit's dedicated link vSwitches, so the attachment survives a zone outage.
-        zoneMappings: unit.zones.map((zone) => ({ zoneId: zone, vswitchId: out.vswitchIds.link[zone] })),
-        tags: { ...tags, unit: unit.id },
-      });
+    const hub = topology.units.find((u) => u.id === topology.hub);
+    if (!hub) throw new Error(`hub ${topology.hub} is not a declared unit`);
+    // The hub's region is the default provider: the CEN instance and the stack's state live there.
+    this.provider(hub.region);
+    // Generates the DTS accounts' passwords; they stay in this stack's state.
+    new RandomProvider(this, 'random');
+    this.link = new Link(this, 'link', { topology, units: props.units, providerFor: (region) => this.provider(region) });
+
+    new TerraformOutput(this, 'cen_id', { value: this.link.interconnect.cen.id, description: 'The CEN instance joining the units' });
+    for (const [unitId, router] of Object.entries(this.link.interconnect.routers)) {
+      new TerraformOutput(this, `transit_router_id_${unitId}`, { value: router.router.transitRouterId, description: `Transit router of unit ${unitId}` });
+    }
+    for (const [key, job] of Object.entries(this.link.replication.jobs)) {
+      new TerraformOutput(this, `dts_job_id_${key.replace(/-/g, '_')}`, { value: job.job.id, description: `DTS org-structure replication ${key}` });
     }
   }
 }

@@ -1,0 +1,115 @@
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { CenTransitRouter } from '../../.gen/providers/alicloud/cen-transit-router';
+import { CenTransitRouterRouteTable } from '../../.gen/providers/alicloud/cen-transit-router-route-table';
+import { CenTransitRouterRouteTableAssociation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-association';
+import { CenTransitRouterRouteTablePropagation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-propagation';
+import { CenTransitRouterVpcAttachment } from '../../.gen/providers/alicloud/cen-transit-router-vpc-attachment';
+import { RouteEntry } from '../../.gen/providers/alicloud/route-entry';
+import { linkNames, unitResourceName } from '../topology/naming';
+import type { UnitDeclaration } from '../topology/types';
+import type { UnitOutputs } from '../unit/outputs';
+
+export interface UnitTransitRouterProps {
+  readonly orgPrefix: string;
+  /** Id of the hub unit (names of this unit's link parts include it). */
+  readonly hubId: string;
+  readonly cenId: string;
+  readonly unit: UnitDeclaration;
+  /** The unit stack's outputs: VPC, its system route table and the link-tier vSwitches. */
+  readonly outputs: UnitOutputs;
+  /** Provider bound to the unit's region: the router and everything attached to it live there. */
+  readonly provider: TerraformProvider;
+  /** VPC CIDRs of every other unit, keyed by unit id: the unit VPC routes each to the transit router. */
+  readonly remoteCidrs: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * A unit's end of the CEN: the transit router of its region, the router's route table, the unit VPC's attachment
+ * (associated with and propagated into that table), and routes in the VPC towards every other unit.
+ *
+ * New transit routers are Enterprise Edition where the region offers it; the provider exposes the edition only as
+ * the computed `type`, which a postcondition checks. Route-table association and propagation are separate resources: the
+ * attachments' inline `route_table_*_enabled` flags are deprecated because they broke destroy.
+ */
+export class UnitTransitRouter extends Construct {
+  readonly router: CenTransitRouter;
+  readonly routeTable: CenTransitRouterRouteTable;
+  readonly vpcAttachment: CenTransitRouterVpcAttachment;
+  readonly routes: Readonly<Record<string, RouteEntry>>;
+  readonly provider: TerraformProvider;
+
+  constructor(scope: Construct, id: string, props: UnitTransitRouterProps) {
+    super(scope, id);
+    const { unit, outputs, provider } = props;
+    const names = linkNames(props.orgPrefix, props.hubId, unit.id);
+    const tags = { ...props.tags, unit: unit.id };
+    this.provider = provider;
+    this.router = new CenTransitRouter(this, 'tr', {
+      provider,
+      cenId: props.cenId,
+      transitRouterName: names.transitRouter.name,
+      transitRouterDescription: `Transit router of unit ${unit.id} in ${unit.region}`,
+      tags,
+      // Route tables, associations and propagations exist only on Enterprise Edition routers; stop the apply
+      // here, with the reason, rather than at the first route-table call.
+      lifecycle: {
+        postcondition: [
+          {
+            condition: '${self.type == "Enterprise"}',
+            errorMessage: `The transit router of unit ${unit.id} in ${unit.region} is not Enterprise Edition; the link stack needs Enterprise Edition transit routers (route tables). Check that ${unit.region} offers them.`,
+          },
+        ],
+      },
+    });
+    // A table of our own rather than the router's system table: its id is known to Terraform, so associations
+    // and propagations are plain resources with no data-source lookup.
+    this.routeTable = new CenTransitRouterRouteTable(this, 'route-table', {
+      provider,
+      transitRouterId: this.router.transitRouterId,
+      transitRouterRouteTableName: names.transitRouterRouteTable.name,
+      transitRouterRouteTableDescription: `Routes between unit ${unit.id} and the other units`,
+      tags,
+    });
+    const zones = unit.zones.filter((zone) => outputs.vswitchIds.link[zone] !== undefined);
+    if (zones.length < 2) {
+      throw new Error(`unit ${unit.id}: the CEN attachment needs link-tier vSwitches in at least two zones, found ${zones.length} (${zones.join(', ')}); declare network.subnets.link for every zone of the unit`);
+    }
+    this.vpcAttachment = new CenTransitRouterVpcAttachment(this, 'vpc-attachment', {
+      provider,
+      cenId: props.cenId,
+      transitRouterId: this.router.transitRouterId,
+      vpcId: outputs.vpcId,
+      transitRouterVpcAttachmentName: names.vpcAttachment.name,
+      transitRouterAttachmentDescription: `VPC of unit ${unit.id}`,
+      // Every declared zone (validation requires two or more), on the unit's dedicated link vSwitches, so the
+      // attachment survives a zone outage. Zone ids key the mapping, never list positions.
+      zoneMappings: zones.map((zone) => ({ zoneId: zone, vswitchId: outputs.vswitchIds.link[zone] })),
+      tags,
+    });
+    new CenTransitRouterRouteTableAssociation(this, 'vpc-association', {
+      provider,
+      transitRouterRouteTableId: this.routeTable.transitRouterRouteTableId,
+      transitRouterAttachmentId: this.vpcAttachment.transitRouterAttachmentId,
+    });
+    new CenTransitRouterRouteTablePropagation(this, 'vpc-propagation', {
+      provider,
+      transitRouterRouteTableId: this.routeTable.transitRouterRouteTableId,
+      transitRouterAttachmentId: this.vpcAttachment.transitRouterAttachmentId,
+    });
+    const routes: Record<string, RouteEntry> = {};
+    for (const [otherId, cidr] of Object.entries(props.remoteCidrs)) {
+      routes[otherId] = new RouteEntry(this, `route-to-${otherId}`, {
+        provider,
+        routeTableId: outputs.routeTableId,
+        destinationCidrblock: cidr,
+        nexthopType: 'Attachment',
+        nexthopId: this.vpcAttachment.transitRouterAttachmentId,
+        name: unitResourceName(props.orgPrefix, unit.id, `to-${otherId}`),
+        description: `Unit ${otherId} over CEN`,
+      });
+    }
+    this.routes = routes;
+  }
+}
