@@ -113,6 +113,31 @@ describe('plan review', () => {
     expect(markdown).toContain('**Total: 0 to add, 1 to change, 0 to replace, 0 to move, 0 to destroy.**');
   });
 
+  it('a change inside a force-new nested block replaces a stateless resource, and exits 0', () => {
+    const head = clone(base);
+    const alb = only(head, 'unit-sg', 'alicloud_alb_load_balancer');
+    alb.body.load_balancer_billing_config.pay_type = 'Subscription';
+    const { review: r, exit } = review(head);
+    expect(r.stacks[0].changes).toEqual([
+      expect.objectContaining({ address: `alicloud_alb_load_balancer.${alb.name}`, action: 'replace', causes: ['load_balancer_billing_config.pay_type: "PayAsYouGo" → "Subscription"'] }),
+    ]);
+    expect(exit).toBe(0);
+  });
+
+  it('follows cross-stack outputs: a replaced unit VPC replaces the link attachment that names it', () => {
+    const head = clone(base);
+    const vpc = only(head, 'unit-sg', 'alicloud_vpc');
+    // user_cidrs is force-new on a VPC (cidr_block is not: the provider resizes in place).
+    vpc.body.user_cidrs = ['172.16.0.0/16'];
+    const { review: r } = review(head);
+    const link = r.stacks.find((s) => s.name === 'link')!;
+    const attachment = link.changes.find((c) => c.address === 'alicloud_cen_transit_router_vpc_attachment.vpc-attachment-sg')!;
+    expect(attachment.action).toBe('replace');
+    expect(attachment.causes).toContain(`vpc_id: refers to unit-sg/alicloud_vpc.${vpc.name} (cross-stack output), which is replaced (known after apply)`);
+    // In its own stack the database follows the VPC: its vpc_id is force-new.
+    expect(r.dataLoss.map((d) => d.address)).toContain(`alicloud_db_instance.${only(head, 'unit-sg', 'alicloud_db_instance').name}`);
+  });
+
   it('a removed bucket is a data-loss risk', () => {
     const fixture = path.join(__dirname, 'fixtures', 'review', 'bucket-removed');
     const r = review(readSynthOutput(path.join(fixture, 'head')), readSynthOutput(path.join(fixture, 'base')));

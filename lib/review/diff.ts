@@ -6,8 +6,9 @@
  *   same configuration) under a new construct id. cdktf here emits no `moved` blocks, so Terraform destroys
  *   the old address and creates the new one;
  * - replace: a changed attribute is force-new in the provider schema (`x_force_new`, also inside force-new
- *   nested blocks), or a force-new attribute refers to a resource that is itself replaced (its value becomes
- *   known only after apply), or the resource moves to another provider configuration (region);
+ *   nested blocks), or a force-new attribute refers to a resource that is itself replaced, in its stack or
+ *   through a cross-stack output (its value becomes known only after apply), or the resource moves to another
+ *   provider configuration (region);
  * - update: anything else that changed.
  * Replacing, removing or moving a stateful resource is a data-loss risk.
  *
@@ -270,9 +271,10 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
       const causes: string[] = [];
       for (const leaf of leaves(r.body)) {
         if (typeof leaf.value !== 'string' || !isForceNew(block, pathSegments(leaf.path))) continue;
-        for (const m of leaf.value.matchAll(REF)) {
-          const target = `${m[1]}.${m[2]}`;
-          if (recreated.has(key(r.stack, target))) causes.push(`${leaf.path}: refers to ${target}, which is replaced (known after apply)`);
+        for (const target of referencedResources(head, r.stack, leaf.value)) {
+          if (!recreated.has(key(target.stack, target.address))) continue;
+          const shown = target.stack === r.stack ? target.address : `${target.stack}/${target.address} (cross-stack output)`;
+          causes.push(`${leaf.path}: refers to ${shown}, which is replaced (known after apply)`);
         }
       }
       if (causes.length) {
@@ -300,6 +302,30 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
     }));
   const totals = Object.fromEntries(ACTIONS.map((a) => [a, all.filter((c) => c.action === a).length])) as Record<Action, number>;
   return { stacks, dataLoss, totals };
+}
+
+/** cdktf names the remote-state data source of a cross-stack reference after the producing stack. */
+const CROSS_STACK_INPUT = 'cross-stack-reference-input-';
+const REMOTE_OUTPUT = /\$\{data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
+
+/**
+ * The resources a value refers to: `${type.name.attr}` in its own stack, and through cdktf's cross-stack
+ * outputs (`${data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.<output>}`) the
+ * resources the producing stack's output refers to.
+ */
+export function referencedResources(output: SynthOutput, stack: string, value: string): { stack: string; address: string }[] {
+  const found: { stack: string; address: string }[] = [];
+  for (const m of value.matchAll(REF)) if (m[1] !== 'data' && m[1] !== 'var' && m[1] !== 'local') found.push({ stack, address: `${m[1]}.${m[2]}` });
+  for (const m of value.matchAll(REMOTE_OUTPUT)) {
+    if (!m[1].startsWith(CROSS_STACK_INPUT)) continue;
+    const producer = m[1].slice(CROSS_STACK_INPUT.length);
+    const outputs = output[producer]?.output;
+    const out = isObj(outputs) ? outputs[m[2]] : undefined;
+    if (isObj(out) && typeof out.value === 'string') {
+      for (const r of out.value.matchAll(REF)) if (r[1] !== 'data') found.push({ stack: producer, address: `${r[1]}.${r[2]}` });
+    }
+  }
+  return found;
 }
 
 function loc(r: Resource): ResourceLocation {
