@@ -138,6 +138,21 @@ describe('plan review', () => {
     expect(r.dataLoss.map((d) => d.address)).toContain(`alicloud_db_instance.${only(head, 'unit-sg', 'alicloud_db_instance').name}`);
   });
 
+  it('a resource bound to a provider of another region is replaced; renaming an alias of the same region is not', () => {
+    const moved = clone(base);
+    moved.link.provider.alicloud.push({ alias: 'elsewhere', region: 'ap-southeast-5' });
+    moved.link.provider.alicloud.push({ alias: 'same_place', region: 'ap-southeast-1' });
+    const trName = Object.keys(moved.link.resource.alicloud_cen_transit_router).find((n) => n.endsWith('sg'))!;
+    moved.link.resource.alicloud_cen_transit_router[trName].provider = 'alicloud.elsewhere';
+    const { review: r } = review(moved);
+    expect(r.stacks[0].changes.find((c) => c.address === `alicloud_cen_transit_router.${trName}`)).toMatchObject({
+      action: 'replace',
+      causes: [expect.stringMatching(/^provider: \{"region":"ap-southeast-1"\} → \{"region":"ap-southeast-5"\}/)],
+    });
+    moved.link.resource.alicloud_cen_transit_router[trName].provider = 'alicloud.same_place';
+    expect(review(moved).review.stacks[0].changes.find((c) => c.address === `alicloud_cen_transit_router.${trName}`)).toMatchObject({ action: 'update' });
+  });
+
   it('a removed bucket is a data-loss risk', () => {
     const fixture = path.join(__dirname, 'fixtures', 'review', 'bucket-removed');
     const r = review(readSynthOutput(path.join(fixture, 'head')), readSynthOutput(path.join(fixture, 'base')));

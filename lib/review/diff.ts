@@ -242,18 +242,15 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
     const causes: string[] = [];
     for (const c of raw) {
       const segs = pathSegments(c.path);
-      const forceNew = META_ARGUMENTS.has(segs[0]) ? segs[0] === 'provider' : block ? isForceNew(block, segs) : schema.providers.has(r.type.split('_')[0]);
+      // Meta-arguments are not in the schema; a provider change is judged below by where it points.
+      const forceNew = META_ARGUMENTS.has(segs[0]) ? false : block ? isForceNew(block, segs) : schema.providers.has(r.type.split('_')[0]);
       const change = { path: c.path, before: printable(block, c.path, c.before), after: printable(block, c.path, c.after), forceNew };
       attrs.push(change);
-      if (forceNew) {
-        causes.push(
-          segs[0] === 'provider'
-            ? `provider: ${change.before} → ${change.after} (another region or account: Terraform creates it there)`
-            : block
-              ? `${c.path}: ${change.before} → ${change.after}`
-              : `${c.path}: ${r.type} is not in the provider schema; assumed to force replacement`,
-        );
-      }
+      if (forceNew) causes.push(block ? `${c.path}: ${change.before} → ${change.after}` : `${c.path}: ${r.type} is not in the provider schema; assumed to force replacement`);
+    }
+    const [fromProvider, toProvider] = [providerConfig(base[old.stack], old), providerConfig(head[r.stack], r)];
+    if (fromProvider !== toProvider) {
+      causes.push(`provider: ${fromProvider} → ${toProvider} (another region or account: Terraform looks for it there and creates it)`);
     }
     changes.set(k, { ...loc(r), type: r.type, action: causes.length ? 'replace' : 'update', changes: attrs, causes });
   }
@@ -330,6 +327,22 @@ export function referencedResources(output: SynthOutput, stack: string, value: s
 
 function loc(r: Resource): ResourceLocation {
   return r.constructPath ? { stack: r.stack, address: r.address, constructPath: r.constructPath } : { stack: r.stack, address: r.address };
+}
+
+/**
+ * The configuration of the provider a resource uses (`provider` meta-argument: `alicloud` is the un-aliased
+ * block, `alicloud.<alias>` an aliased one), as JSON; renaming an alias that keeps the region is no change.
+ */
+function providerConfig(doc: StackDoc | undefined, r: Resource): string {
+  const ref = typeof r.body.provider === 'string' ? r.body.provider : r.type.split('_')[0];
+  const [local, alias] = ref.split('.');
+  const blocks = doc?.provider;
+  const entries = isObj(blocks) ? blocks[local] : undefined;
+  const list = Array.isArray(entries) ? entries : entries === undefined ? [] : [entries];
+  const found = list.find((e) => isObj(e) && e.alias === alias) as Obj | undefined;
+  if (!found) return JSON.stringify(ref);
+  const { alias: _alias, ...config } = found;
+  return JSON.stringify(withoutMeta(config));
 }
 
 function preventsDestroy(r: Resource | undefined): boolean {
