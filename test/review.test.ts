@@ -201,7 +201,10 @@ describe('plan review', () => {
     db.body.tde_password = 'tde-S3cret!';
     only(head, 'unit-sg', 'alicloud_vpc').body.tags.password = 'tag-S3cret!';
     only(head, 'unit-sg', 'alicloud_vpc').body.description = '${random_password.db.result}';
+    // A whole block added at once, with a secret inside it.
+    db.body.babelfish_config = [{ babelfish_enabled: 'true', master_username: 'admin', master_user_password: 'block-S3cret!' }];
     const { markdown } = review(head);
+    expect(markdown).toContain('forced by babelfish_config: (none) → (sensitive)');
     expect(markdown).not.toMatch(/S3cret|random_password/);
     expect(markdown).toContain('`tde_password` (none) → (sensitive)');
     expect(markdown).toContain('`tags.password` (none) → (sensitive)');

@@ -64,6 +64,11 @@ describe('scaffolding Thailand in a copy of stacks/', () => {
     expect(th.monitoring).toEqual({ contactGroup: 'collab-th-oncall', contacts: [{ name: 'platform-oncall-th', email: 'platform-oncall-th@example.com' }] });
   });
 
+  it('pays a mainland-to-mainland link by traffic', () => {
+    const sh = deriveUnit({ id: 'sh', country: 'CN', region: 'cn-shanghai', cidr: '10.4.0.0/16' }, topology);
+    expect(Array.isArray(sh) ? sh : sh.link).toMatchObject({ bandwidthMbps: 10, billing: 'data-transfer' });
+  });
+
   it('follows the same IP plan as the hand-written units', () => {
     const sg = loadUnits().find((u) => u.id === 'sg')!;
     const derived = deriveUnit({ id: 'sg', country: 'VN', region: 'ap-southeast-1', cidr: sg.network.vpcCidr }, { ...shared, units: [] });
@@ -137,6 +142,14 @@ describe('refusals name the field, value and fix, and write nothing', () => {
     expect(error).toBeInstanceOf(ScaffoldError);
     expect((error as ScaffoldError).problems).toContain(message);
     expect(tree(stacksDir)).toEqual(before);
+  });
+
+  it('refuses a folder that exists without a declaration, and leaves it alone', () => {
+    const dir = stacksCopy();
+    fs.mkdirSync(path.join(dir, 'unit-th'));
+    fs.writeFileSync(path.join(dir, 'unit-th', 'notes.md'), 'draft');
+    expect(() => scaffoldUnit(dir, shared, loadUnits(dir), THAILAND)).toThrow(/units\.th\.id: "th" already has a folder stacks\/unit-th; choose another id or remove the folder \[--id\]/);
+    expect(fs.readdirSync(path.join(dir, 'unit-th'))).toEqual(['notes.md']);
   });
 
   it('the CLI exits 1, prints the problem and leaves stacks/ as it was', () => {

@@ -18,7 +18,14 @@ export const SENSITIVE = '(sensitive)';
 export function isSensitive(block: SchemaBlock | undefined, segments: readonly string[], value: unknown): boolean {
   if (segments.some((s) => SECRET_NAME.test(s))) return true;
   if (block && attributeAt(block, segments).some((a) => a.sensitive)) return true;
-  return containsPasswordRef(value);
+  return containsPasswordRef(value) || containsSecretKey(value);
+}
+
+/** A whole block or map printed at once may hold a secret under a nested key. */
+function containsSecretKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsSecretKey);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => SECRET_NAME.test(k) || containsSecretKey(v));
+  return false;
 }
 
 function containsPasswordRef(value: unknown): boolean {
