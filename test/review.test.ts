@@ -149,6 +149,12 @@ describe('plan review', () => {
       action: 'replace',
       causes: [expect.stringMatching(/^provider: \{"region":"ap-southeast-1"\} → \{"region":"ap-southeast-5"\}/)],
     });
+    const regionMoved = clone(base);
+    const unitProvider = regionMoved['unit-sg'].provider.alicloud[0];
+    unitProvider.region = 'ap-southeast-5';
+    // Only the provider block changed: every resource of the stack now lives in another region.
+    const unitSg = review(regionMoved).review.stacks.find((st) => st.name === 'unit-sg')!;
+    expect(unitSg.changes.filter((c) => c.action === 'replace').length).toBe(Object.values(regionMoved['unit-sg'].resource).flatMap((byName) => Object.keys(byName as object)).length);
     moved.link.resource.alicloud_cen_transit_router[trName].provider = 'alicloud.same_place';
     expect(review(moved).review.stacks[0].changes.find((c) => c.address === `alicloud_cen_transit_router.${trName}`)).toMatchObject({ action: 'update' });
   });

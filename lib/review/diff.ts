@@ -237,7 +237,8 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
     const old = before.get(k)!;
     const block = schema.resources.get(r.type);
     const raw = diffValues(old.body, r.body);
-    if (!raw.length) continue;
+    const [fromProvider, toProvider] = [providerConfig(base[old.stack], old), providerConfig(head[r.stack], r)];
+    if (!raw.length && fromProvider === toProvider) continue;
     const attrs: AttributeChange[] = [];
     const causes: string[] = [];
     for (const c of raw) {
@@ -248,7 +249,6 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
       attrs.push(change);
       if (forceNew) causes.push(block ? `${c.path}: ${change.before} → ${change.after}` : `${c.path}: ${r.type} is not in the provider schema; assumed to force replacement`);
     }
-    const [fromProvider, toProvider] = [providerConfig(base[old.stack], old), providerConfig(head[r.stack], r)];
     if (fromProvider !== toProvider) {
       causes.push(`provider: ${fromProvider} → ${toProvider} (another region or account: Terraform looks for it there and creates it)`);
     }
@@ -259,7 +259,7 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
   let grew = true;
   while (grew) {
     grew = false;
-    const recreated = new Set([...changes.values()].filter((c) => c.action === 'replace').map((c) => key(c.stack, c.address)));
+    const recreated = new Set([...changes.values()].filter((c) => c.action === 'replace' || c.action === 'move').map((c) => key(c.stack, c.address)));
     for (const [k, r] of common) {
       const current = changes.get(k);
       if (current?.action === 'replace') continue;
