@@ -281,9 +281,9 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
     }
   }
 
-  const all = [...changes.values()].sort(
-    (a, b) => a.stack.localeCompare(b.stack) || ACTIONS.indexOf(a.action) - ACTIONS.indexOf(b.action) || a.address.localeCompare(b.address),
-  );
+  // Code-unit order, not localeCompare: the same output on every machine whatever its locale.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const all = [...changes.values()].sort((a, b) => cmp(a.stack, b.stack) || ACTIONS.indexOf(a.action) - ACTIONS.indexOf(b.action) || cmp(a.address, b.address));
   const stacks: StackReview[] = [...new Set(all.map((c) => c.stack))].map((name) => ({ name, changes: all.filter((c) => c.stack === name) }));
   const dataLoss: DataLossRisk[] = all
     .filter((c): c is ResourceChange & { action: DataLossRisk['action'] } => isStateful(c.type) && (c.action === 'replace' || c.action === 'remove' || c.action === 'move'))
