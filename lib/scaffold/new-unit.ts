@@ -1,0 +1,227 @@
+/**
+ * The new-country scaffold: derives a complete unit declaration from four facts (id, country, region, VPC
+ * range), checks the whole topology with it exactly as synth would, and only then writes
+ * stacks/unit-<id>/unit.ts. Nothing is written when anything is refused.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseCidr, subnet } from '../topology/cidr';
+import { isRegionId, REGION_IDS, regionInfo, RegionId } from '../topology/regions';
+import {
+  APP_INSTANCE_TYPES,
+  CACHE_INSTANCE_CLASSES,
+  DB_INSTANCE_CLASSES,
+  TIERS,
+  TierName,
+  TopologyDeclaration,
+  UnitDeclaration,
+  UnitLink,
+} from '../topology/types';
+import { Problems, topologyProblems } from '../topology/validate';
+
+export interface NewUnitRequest {
+  /** Stable unit id, e.g. `th`: folder `stacks/unit-<id>`, stack `unit-<id>`. */
+  readonly id: string;
+  /** ISO 3166-1 alpha-2 code of the country whose staff data the unit keeps. */
+  readonly country: string;
+  /** Region id from lib/topology/regions.ts. */
+  readonly region: string;
+  /** The unit VPC range, /16 to /19 (the tier plan needs the first 32 /24s). */
+  readonly cidr: string;
+  /** @default - derived from the country and region */
+  readonly name?: string;
+}
+
+/**
+ * The IP plan every unit follows (see stacks/unit-cn and stacks/unit-sg): per zone one /24 for ingress, app
+ * and data, at fixed offsets inside the VPC so a range tells its tier, and one /28 per zone for the CEN
+ * attachment vSwitches (transit routers need only a few addresses).
+ */
+export const TIER_PLAN: Readonly<Record<TierName, { readonly prefix: number; readonly firstIndex: number }>> = {
+  ingress: { prefix: 24, firstIndex: 0 },
+  app: { prefix: 24, firstIndex: 10 },
+  data: { prefix: 24, firstIndex: 20 },
+  // x.y.30.0/28, x.y.30.16/28: the first /28s of the 31st /24.
+  link: { prefix: 28, firstIndex: 30 * 16 },
+};
+
+/** Smallest VPC the tier plan fits in (x.y.0.0 .. x.y.30.31). */
+export const SMALLEST_VPC_PREFIX = 19;
+
+/**
+ * Link defaults: 10 Mbit/s carries org-structure replication and OA traffic of a site of a few hundred staff
+ * (the Vietnam factory peaks at 4 Mbit/s). A link that crosses the mainland border needs a bandwidth package
+ * (China ↔ abroad, enterprise-verified account); inside one side of the border, paying by traffic is cheaper
+ * at this volume.
+ */
+export const DEFAULT_LINK_BANDWIDTH_MBPS = 10;
+
+export class ScaffoldError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`new-unit refused, nothing was written (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ScaffoldError';
+  }
+}
+
+/** Which command-line flag sets each declaration field, so a refusal names what to change. */
+const FLAG_OF: readonly [RegExp, string][] = [
+  [/^units\.[^.:]+\.network\.vpcCidr\b/, '--cidr'],
+  [/^units\.[^.:]+\.network\./, '--cidr'],
+  [/^units\.[^.:]+\.(region|zones)\b/, '--region'],
+  [/^units\.[^.:]+\.country\b/, '--country'],
+  [/^units\.[^.:]+\.id\b|^units\[\d+\]\.id\b/, '--id'],
+];
+
+function withFlag(problem: string, id: string): string {
+  if (!problem.startsWith(`units.${id}.`) && !/^units\[\d+\]\.id/.test(problem)) return problem;
+  const flag = FLAG_OF.find(([re]) => re.test(problem))?.[1];
+  return flag ? `${problem} [${flag}]` : problem;
+}
+
+/** The declaration the scaffold would write, or the problems that stop it (before any validation of the topology). */
+export function deriveUnit(req: NewUnitRequest, topology: Omit<TopologyDeclaration, 'units'> & { readonly units: readonly UnitDeclaration[] }): UnitDeclaration | string[] {
+  const p = new Problems();
+  const at = `units.${req.id}`;
+  if (!/^[a-z][a-z0-9]*$/.test(req.id)) {
+    p.add('units[new].id', req.id, 'is not valid', 'use 2-6 lower-case letters or digits starting with a letter, e.g. "th" [--id]');
+    return p.list;
+  }
+  if (topology.units.some((u) => u.id === req.id)) {
+    p.add(`${at}.id`, req.id, `is already declared in stacks/unit-${req.id}/unit.ts`, `choose an id no unit uses (taken: ${topology.units.map((u) => u.id).join(', ')}) [--id]`);
+  }
+  if (!isRegionId(req.region)) {
+    p.add(`${at}.region`, req.region, 'is not a known Alibaba Cloud region id', `use one of ${REGION_IDS.join(', ')} (lib/topology/regions.ts; add a region there with its zones if it is new) [--region]`);
+  }
+  const vpc = parseCidr(req.cidr);
+  if (typeof vpc === 'string') {
+    p.add(`${at}.network.vpcCidr`, req.cidr, vpc, 'write the VPC range like 10.3.0.0/16 [--cidr]');
+  } else if (vpc.prefix > SMALLEST_VPC_PREFIX) {
+    p.add(`${at}.network.vpcCidr`, req.cidr, `is too small for the unit IP plan (ingress, app and data /24s and link /28s up to x.y.30.31)`, `use a /16 to /${SMALLEST_VPC_PREFIX}, e.g. ${vpc.text.split('.').slice(0, 2).join('.')}.0.0/16 [--cidr]`);
+  }
+  if (p.list.length || typeof vpc === 'string') return p.list;
+
+  const region = req.region as RegionId;
+  const info = regionInfo(region);
+  const zones = info.zones.slice(0, 2);
+  const subnets = Object.fromEntries(
+    TIERS.map((tier) => [tier, Object.fromEntries(zones.map((z, i) => [z, subnet(vpc, TIER_PLAN[tier].prefix, TIER_PLAN[tier].firstIndex + i)]))]),
+  ) as Record<TierName, Record<string, string>>;
+  const hub = topology.units.find((u) => u.id === topology.hub);
+  const crossBorder = hub !== undefined && isRegionId(hub.region) && regionInfo(hub.region).mainland !== info.mainland;
+  const link: UnitLink = {
+    bandwidthMbps: DEFAULT_LINK_BANDWIDTH_MBPS,
+    billing: crossBorder ? 'bandwidth-package' : 'data-transfer',
+    replication: { instanceClass: 'small', structureInitialization: true, dataInitialization: true, delayAlertSeconds: 60 },
+  };
+  return {
+    id: req.id,
+    name: req.name ?? `Unit ${req.id}: staff in ${req.country}, served from ${info.name}`,
+    country: req.country,
+    region,
+    zones,
+    network: { vpcCidr: vpc.text, subnets },
+    sizing: {
+      app: { instanceType: APP_INSTANCE_TYPES[0], minInstances: 2, maxInstances: 4 },
+      database: { instanceClass: DB_INSTANCE_CLASSES[0], storageGb: 100, backupRetentionDays: 14, logBackupRetentionDays: 14 },
+      cache: { instanceClass: CACHE_INSTANCE_CLASSES[0] },
+    },
+    mastersTables: [...topology.replication.allowlist],
+    monitoring: monitoringFor(req.id, hub),
+    ...(hub && hub.id !== req.id ? { link } : {}),
+  };
+}
+
+/** The hub's alarm routing with the hub id swapped for the new unit's: same team conventions, own group. */
+function monitoringFor(id: string, hub: UnitDeclaration | undefined): UnitDeclaration['monitoring'] {
+  const swap = (s: string) => (hub ? s.replace(new RegExp(`(^|[-_.])${hub.id}(?=$|[-_.@])`, 'g'), `$1${id}`) : s);
+  const contactGroup = hub ? swap(hub.monitoring.contactGroup) : `${id}-oncall`;
+  const contacts = hub ? hub.monitoring.contacts.map((c) => ({ name: swap(c.name), email: swap(c.email) })) : [];
+  return { contactGroup: contactGroup === hub?.monitoring.contactGroup ? `${contactGroup}-${id}` : contactGroup, contacts };
+}
+
+const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const zoneMap = (m: Readonly<Record<string, string>>) => `{ ${Object.entries(m).map(([z, c]) => `${q(z)}: ${q(c)}`).join(', ')} }`;
+
+/** The unit.ts source, in the style of the hand-written units. */
+export function renderUnitFile(unit: UnitDeclaration): string {
+  const info = regionInfo(unit.region);
+  const { app, database, cache } = unit.sizing;
+  const lines = [
+    '/**',
+    ` * Unit ${unit.id}: keeps the data of staff in ${unit.country} in ${unit.region} (${info.name}).`,
+    ' * Scaffolded by `npm run new-unit`; before merging, review residency, sizing, the tables it masters and the',
+    ' * link to the hub (docs/new-country.md).',
+    ' */',
+    "import type { UnitDeclaration } from '../../lib/topology/types';",
+    '',
+    'export const unit: UnitDeclaration = {',
+    `  id: ${q(unit.id)},`,
+    `  name: ${q(unit.name)},`,
+    `  country: ${q(unit.country)},`,
+    `  region: ${q(unit.region)},`,
+    `  zones: [${unit.zones.map(q).join(', ')}],`,
+    '  network: {',
+    `    vpcCidr: ${q(unit.network.vpcCidr)},`,
+    '    subnets: {',
+    ...TIERS.map((t) => `      ${t}: ${zoneMap(unit.network.subnets[t])},`),
+    '    },',
+    '  },',
+    '  sizing: {',
+    '    // The smallest sizing the platform offers: size it up for the site before go-live.',
+    `    app: { instanceType: ${q(app.instanceType)}, minInstances: ${app.minInstances}, maxInstances: ${app.maxInstances} },`,
+    `    database: { instanceClass: ${q(database.instanceClass)}, storageGb: ${database.storageGb}, backupRetentionDays: ${database.backupRetentionDays}, logBackupRetentionDays: ${database.logBackupRetentionDays} },`,
+    `    cache: { instanceClass: ${q(cache.instanceClass)} },`,
+    '  },',
+    `  mastersTables: [${unit.mastersTables.map(q).join(', ')}],`,
+    '  monitoring: {',
+    `    contactGroup: ${q(unit.monitoring.contactGroup)},`,
+    `    contacts: [${unit.monitoring.contacts.map((c) => `{ name: ${q(c.name)}, email: ${q(c.email)} }`).join(', ')}],`,
+    '  },',
+  ];
+  if (unit.link) {
+    const r = unit.link.replication ?? {};
+    lines.push(
+      '  link: {',
+      `    // ${unit.link.billing === 'bandwidth-package' ? 'Crosses the mainland border: a CEN bandwidth package (enterprise-verified account).' : 'Same side of the mainland border as the hub: pay by traffic.'}`,
+      `    bandwidthMbps: ${unit.link.bandwidthMbps},`,
+      `    billing: ${q(unit.link.billing)},`,
+      `    replication: { instanceClass: ${q(r.instanceClass ?? 'small')}, structureInitialization: ${r.structureInitialization ?? true}, dataInitialization: ${r.dataInitialization ?? true}, delayAlertSeconds: ${r.delayAlertSeconds ?? 60} },`,
+      '  },',
+    );
+  }
+  lines.push('};', '');
+  return lines.join('\n');
+}
+
+export interface ScaffoldResult {
+  /** The written file. */
+  readonly file: string;
+  readonly unit: UnitDeclaration;
+}
+
+/**
+ * Derives, validates and writes stacks/unit-<id>/unit.ts below `stacksDir`. `shared` is everything of the
+ * topology but the units; `units` the units declared now (`loadUnits(stacksDir)`). Throws ScaffoldError
+ * listing every problem, having written nothing.
+ */
+export function scaffoldUnit(stacksDir: string, shared: Omit<TopologyDeclaration, 'units'>, units: readonly UnitDeclaration[], req: NewUnitRequest): ScaffoldResult {
+  const derived = deriveUnit(req, { ...shared, units });
+  if (Array.isArray(derived)) throw new ScaffoldError(derived);
+  const problems = topologyProblems({ ...shared, units: [...units, derived] }).map((pr) => withFlag(pr, req.id));
+  if (problems.length) throw new ScaffoldError(problems);
+
+  const dir = path.join(stacksDir, `unit-${req.id}`);
+  const file = path.join(dir, 'unit.ts');
+  if (fs.existsSync(dir)) throw new ScaffoldError([`units.${req.id}.id: ${JSON.stringify(req.id)} already has a folder stacks/unit-${req.id}; choose another id or remove the folder [--id]`]);
+  fs.mkdirSync(dir);
+  // Written whole to a temporary name and renamed: an interrupted run leaves no half-written declaration.
+  const tmp = path.join(dir, '.unit.ts.tmp');
+  try {
+    fs.writeFileSync(tmp, renderUnitFile(derived), { flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return { file, unit: derived };
+}

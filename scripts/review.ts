@@ -1,0 +1,23 @@
+/**
+ * `npm run --silent review -- <base cdktf.out> <head cdktf.out>`: prints the Markdown plan review of what
+ * head changes against base. Exit code 0 without data-loss risk, 3 with one (CI requires an approval label),
+ * 2 when the inputs cannot be read.
+ */
+import { loadSchemas } from '../lib/schema-check/check';
+import { exitCodeOf, reviewOutputs } from '../lib/review/diff';
+import { readSynthOutput } from '../lib/review/load';
+import { renderReview } from '../lib/review/markdown';
+
+const [base, head] = process.argv.slice(2);
+if (!base || !head) {
+  process.stderr.write('usage: npm run --silent review -- <base cdktf.out> <head cdktf.out>\n');
+  process.exit(2);
+}
+try {
+  const review = reviewOutputs(readSynthOutput(base), readSynthOutput(head), loadSchemas());
+  process.stdout.write(renderReview(review));
+  process.exitCode = exitCodeOf(review);
+} catch (e) {
+  process.stderr.write(`review: ${(e as Error).message}\n`);
+  process.exitCode = 2;
+}
