@@ -5,6 +5,7 @@ import { GA_TLS_POLICY } from '../lib/accel/routing';
 import { loadTopology } from '../stacks/topology';
 import type { TopologyDeclaration } from '../lib/topology/types';
 import { clone, resourcesOf, StackJson, synthTopology } from './helpers/synth';
+import { unitTh } from './fixtures/unit-th';
 
 type Mutable = any;
 const schema = loadSchemas();
@@ -238,5 +239,20 @@ describe('the accel stack on its own', () => {
     expect(() => new AccelStack(new App({ skipValidation: true }), { topology: loadTopology(), units: {} })).toThrow(
       /^access\.hostnames routes to unit "cn", which has no unit stack outputs; build every declared unit stack before the accel stack$/,
     );
+  });
+});
+
+describe('a new unit', () => {
+  it('gets an endpoint group for its ALB as soon as it is declared, before any hostname routes to it', () => {
+    const accel = accelOf((t) => t.units.push(clone(unitTh)));
+    const byRegion = Object.values(resourcesOf(accel, 'alicloud_ga_endpoint_group')).map((g: any) => g.endpoint_group_region).sort();
+    expect(byRegion).toEqual(['ap-southeast-1', 'ap-southeast-7', 'cn-hangzhou']);
+    const [thKey, th] = Object.entries(resourcesOf(accel, 'alicloud_ga_endpoint_group')).find(([, g]: [string, any]) => g.endpoint_group_region === 'ap-southeast-7') as [string, any];
+    expect(th).toMatchObject({ endpoint_group_type: 'virtual', health_check_enabled: true });
+    // No hostname routes to it yet, so no forwarding rule sends traffic there; the declared ones still do.
+    const actions = Object.values(resourcesOf(accel, 'alicloud_ga_forwarding_rule')).map((r: any) => JSON.stringify(r.rule_actions));
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.filter((a) => a.includes(`alicloud_ga_endpoint_group.${thKey}.id`))).toEqual([]);
+    expect(checkStack(accel, schema)).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ const HEALTH_THRESHOLD = 3;
 const ALB_WEIGHT = 100;
 
 /**
- * Listeners, one endpoint group per routed unit (its ALB in its own region) and host-based forwarding rules:
+ * Listeners, one endpoint group per unit (its ALB in its own region) and host-based forwarding rules:
  * `<label>.<domain>` goes to the endpoint group of the unit that owns the data behind it.
  *
  * HTTPS: GA terminates TLS and forwards to the unit ALBs over HTTPS. The endpoint groups are `virtual`, the type
@@ -73,10 +73,16 @@ export class AccessRouting extends Construct {
       ...(props.dependsOn.length ? { dependsOn: [...props.dependsOn] } : {}),
     });
 
-    const groups: Record<string, GaEndpointGroup> = {};
+    // HTTPS: every unit gets a (virtual) endpoint group, reached only through the forwarding rules of the
+    // hostnames it owns, so a new unit is ready for its hostnames the moment it is declared. TCP: GA would send
+    // users to the nearest default group, whatever unit owns their data, so only the one routed unit gets one.
     for (const unitId of access.routedUnitIds) {
+      if (!props.units[unitId]) throw new Error(`access.hostnames routes to unit "${unitId}", which has no unit stack outputs; build every declared unit stack before the accel stack`);
+    }
+    const endpointUnitIds = https ? Object.keys(props.units).sort() : access.routedUnitIds;
+    const groups: Record<string, GaEndpointGroup> = {};
+    for (const unitId of endpointUnitIds) {
       const unit = props.units[unitId];
-      if (!unit) throw new Error(`access.hostnames routes to unit "${unitId}", which has no unit stack outputs; build every declared unit stack before the accel stack`);
       groups[unitId] = new GaEndpointGroup(this, `endpoint-group-${unitId}`, {
         provider,
         acceleratorId,
