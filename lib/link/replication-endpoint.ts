@@ -4,7 +4,7 @@ import { DbAccountPrivilege } from '../../.gen/providers/alicloud/db-account-pri
 import { DbDatabase } from '../../.gen/providers/alicloud/db-database';
 import { RdsAccount } from '../../.gen/providers/alicloud/rds-account';
 import { Password } from '../../.gen/providers/random/password';
-import { unitNames } from '../topology/naming';
+import { rdsDescription, unitNames } from '../topology/naming';
 import { PREVENT_DESTROY } from '../unit/protection';
 import type { UnitOutputs } from '../unit/outputs';
 
@@ -23,15 +23,6 @@ export interface ReplicationEndpointProps {
 
 /** Password policy RDS accepts: 8-32 characters from three classes, specials from its own short list. */
 const RDS_PASSWORD = { length: 32, special: true, overrideSpecial: '!@#$%^&*()_+-=', minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 } as const;
-
-/**
- * RDS account and database descriptions take letters, digits, underscores and hyphens, starting with a letter:
- * words are joined with hyphens.
- */
-export function rdsDescription(text: string): string {
-  const d = text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[^A-Za-z]+|-+$/g, '');
-  return d.charAt(0).toUpperCase() + d.slice(1);
-}
 
 /**
  * What DTS needs in one unit's RDS: a dedicated account, with a generated password, that may read the unit's own

@@ -143,3 +143,12 @@ export function linkNames(orgPrefix: string, hubId: string, unitId: string) {
 export function orgReplicationJobName(orgPrefix: string, sourceUnitId: string, destinationUnitId: string): string {
   return sharedResourceName(orgPrefix, `org-${sourceUnitId}-to-${destinationUnitId}`);
 }
+
+/**
+ * RDS account and database descriptions take letters, digits, underscores and hyphens, starting with a letter:
+ * words are joined with hyphens.
+ */
+export function rdsDescription(text: string): string {
+  const d = text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[^A-Za-z]+|-+$/g, '');
+  return d.charAt(0).toUpperCase() + d.slice(1);
+}

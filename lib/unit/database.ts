@@ -5,7 +5,7 @@ import { DbAccountPrivilege } from '../../.gen/providers/alicloud/db-account-pri
 import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
 import { RdsAccount } from '../../.gen/providers/alicloud/rds-account';
 import { Password } from '../../.gen/providers/random/password';
-import { orgDatabaseName, unitNames } from '../topology/naming';
+import { orgDatabaseName, rdsDescription, unitNames } from '../topology/naming';
 import type { DataCatalog, UnitDeclaration } from '../topology/types';
 import { PREVENT_DESTROY } from './protection';
 
@@ -97,13 +97,13 @@ export class UnitDatabase extends Construct {
       instanceId: this.instance.id,
       dataBaseName: props.catalog.appDatabase,
       characterSet: 'utf8mb4',
-      description: `Collaboration data of unit ${unit.id} (personal data: never replicated)`,
+      description: rdsDescription(`collaboration data of unit ${unit.id}, personal data, never replicated`),
     });
     this.orgDatabase = new DbDatabase(this, 'org-db', {
       instanceId: this.instance.id,
       dataBaseName: orgDatabaseName(props.catalog.orgDatabase, unit.id),
       characterSet: 'utf8mb4',
-      description: `Org-structure tables mastered by unit ${unit.id}`,
+      description: rdsDescription(`org-structure tables mastered by unit ${unit.id}`),
     });
 
     const password = new Password(this, 'app-password', {
@@ -122,7 +122,7 @@ export class UnitDatabase extends Construct {
       accountPassword: password.result,
       // A normal account: no privilege on any database it is not granted below.
       accountType: 'Normal',
-      accountDescription: `Collaboration app of unit ${unit.id}`,
+      accountDescription: rdsDescription(`collaboration app of unit ${unit.id}`),
     });
     new DbAccountPrivilege(this, 'app-privilege', {
       instanceId: this.instance.id,
