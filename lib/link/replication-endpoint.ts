@@ -6,6 +6,7 @@ import { RdsAccount } from '../../.gen/providers/alicloud/rds-account';
 import { Password } from '../../.gen/providers/random/password';
 import { rdsDescription, unitNames } from '../topology/naming';
 import { PREVENT_DESTROY } from '../unit/protection';
+import { generatedPassword } from '../unit/secrets';
 import type { UnitOutputs } from '../unit/outputs';
 
 export interface ReplicationEndpointProps {
@@ -21,8 +22,6 @@ export interface ReplicationEndpointProps {
   readonly mirrorDatabases: Readonly<Record<string, string>>;
 }
 
-/** Password policy RDS accepts: 8-32 characters from three classes, specials from its own short list. */
-const RDS_PASSWORD = { length: 32, special: true, overrideSpecial: '!@#$%^&*()_+-=', minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 } as const;
 
 /**
  * What DTS needs in one unit's RDS: a dedicated account, with a generated password, that may read the unit's own
@@ -45,7 +44,7 @@ export class ReplicationEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: ReplicationEndpointProps) {
     super(scope, id);
     const { provider, outputs, unitId } = props;
-    this.password = new Password(this, 'password', { ...RDS_PASSWORD });
+    this.password = generatedPassword(this, 'password');
     this.account = new RdsAccount(this, 'account', {
       provider,
       dbInstanceId: outputs.rdsInstanceId,

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { KvstoreInstance } from '../../.gen/providers/alicloud/kvstore-instance';
-import { Password } from '../../.gen/providers/random/password';
 import { unitNames } from '../topology/naming';
 import type { UnitDeclaration } from '../topology/types';
 import { PREVENT_DESTROY } from './protection';
+import { generatedPassword } from './secrets';
 
 export interface UnitCacheProps {
   readonly orgPrefix: string;
@@ -29,16 +29,7 @@ export class UnitCache extends Construct {
     super(scope, id);
     const { unit } = props;
     const [primary, secondary] = unit.zones;
-    const password = new Password(this, 'password', {
-      length: 32,
-      special: true,
-      // Specials Redis accepts, without `$` so Terraform never reads one as an interpolation.
-      overrideSpecial: '!@#%^&*()_+-=',
-      minLower: 2,
-      minUpper: 2,
-      minNumeric: 2,
-      minSpecial: 2,
-    });
+    const password = generatedPassword(this, 'password');
     this.instance = new KvstoreInstance(this, 'instance', {
       dbInstanceName: unitNames(props.orgPrefix, unit.id).redis.name,
       instanceType: 'Redis',

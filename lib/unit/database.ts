@@ -4,10 +4,10 @@ import { DbDatabase } from '../../.gen/providers/alicloud/db-database';
 import { DbAccountPrivilege } from '../../.gen/providers/alicloud/db-account-privilege';
 import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
 import { RdsAccount } from '../../.gen/providers/alicloud/rds-account';
-import { Password } from '../../.gen/providers/random/password';
 import { orgDatabaseName, rdsDescription, unitNames } from '../topology/naming';
 import type { DataCatalog, UnitDeclaration } from '../topology/types';
 import { PREVENT_DESTROY } from './protection';
+import { generatedPassword } from './secrets';
 
 export interface UnitDatabaseProps {
   readonly orgPrefix: string;
@@ -106,16 +106,7 @@ export class UnitDatabase extends Construct {
       description: rdsDescription(`org-structure tables mastered by unit ${unit.id}`),
     });
 
-    const password = new Password(this, 'app-password', {
-      length: 32,
-      special: true,
-      // Specials RDS accepts, without `$` so Terraform never reads one as an interpolation.
-      overrideSpecial: '!@#%^&*()_+-=',
-      minLower: 2,
-      minUpper: 2,
-      minNumeric: 2,
-      minSpecial: 2,
-    });
+    const password = generatedPassword(this, 'app-password');
     this.appAccount = new RdsAccount(this, 'app-account', {
       dbInstanceId: this.instance.id,
       accountName: unitNames(props.orgPrefix, unit.id).appAccount.name,
