@@ -8,6 +8,7 @@
 import { Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
 import { checkName, NameKind, orgDatabaseName, sharedResourceName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
+import { validateStateBackend } from './validate-backend';
 import {
   APP_INSTANCE_TYPES,
   AUDIT_RETENTION_DAYS,
@@ -406,16 +407,6 @@ function validateCrossBorder(p: Problems, t: TopologyDeclaration): void {
   } else {
     p.add('access.crossBorder.billing', cb.billing, 'is not allowed', 'use "cdt" (China-site account) or "bandwidth-package" (international-site account)');
   }
-}
-
-function validateStateBackend(p: Problems, t: TopologyDeclaration): void {
-  const b = t.stateBackend;
-  if (b === undefined) return;
-  if (!isObj(b) || (b.kind !== 'local' && b.kind !== 'oss')) {
-    p.add('stateBackend.kind', isObj(b) ? (b as Obj).kind : b, 'is not allowed', 'use { kind: "local" } or { kind: "oss" }');
-    return;
-  }
-  checkKeys(p, 'stateBackend', b, b.kind === 'local' ? ['kind'] : ['kind', 'regions']);
 }
 
 /** All problems of a declaration, in a stable order. Empty when it is valid. */
