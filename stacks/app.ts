@@ -15,7 +15,7 @@ import { LinkStack } from './link/stack';
 import { UnitStack } from './unit-stack';
 
 export interface BuildAppOptions {
-  /** Where `app.synth()` writes. @default 'cdktf.out' */
+  /** Where `app.synth()` writes. @default - `CDKTF_OUTDIR` as the cdktf CLI sets it (`--output`), else 'cdktf.out' */
   readonly outdir?: string;
   /**
    * Backend kind for this run, whatever `stateBackend` declares (the entry point takes it from `STATE_BACKEND`).
@@ -50,7 +50,7 @@ export function buildApp(declared: TopologyDeclaration, options: BuildAppOptions
     validateTopology(backend.kind === 'oss' ? topology : { ...topology, stateBackend: { kind: 'oss' } });
   }
   // skipValidation: cdktf's own validation only checks provider-version constraints we pin ourselves.
-  const app = new App({ outdir: options.outdir ?? 'cdktf.out', skipValidation: true });
+  const app = new App({ outdir: options.outdir, skipValidation: true });
   const hub = topology.units.find((u) => u.id === topology.hub)!;
 
   const units: Record<string, UnitStack> = {};

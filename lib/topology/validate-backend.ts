@@ -17,7 +17,7 @@ const OVERRIDE_KEYS = ['bucket', 'lockInstance', 'lockTable'] as const satisfies
 const WHAT: Readonly<Record<(typeof OVERRIDE_KEYS)[number], string>> = {
   bucket: 'the OSS bucket that holds this region\'s state',
   lockInstance: 'the Tablestore instance of the lock table',
-  lockTable: 'the Tablestore table the backend locks with (primary key LockID, String); without a lock two runs can write one state at once',
+  lockTable: 'the Tablestore table the backend locks with (primary key LockID, String)',
 };
 
 /** Regions that hold state: every declared unit's (the hub's also holds link and accel). */
@@ -72,7 +72,8 @@ export function validateStateBackend(p: Problems, t: TopologyDeclaration): void 
       if (!(key in own)) continue;
       if (typeof v !== 'string' || v.trim() === '') {
         const derived = stateStoreNames(t.org?.prefix ?? '', region)[key].name;
-        p.add(`${path}.${key}`, v, typeof v === 'string' ? 'is empty' : 'is not a string', `name ${WHAT[key]}, or leave ${key} out to use the derived "${derived}"`);
+        const problem = typeof v !== 'string' ? 'is not a string' : key === 'lockTable' ? 'is empty, and without a lock table two runs can write one state at once' : 'is empty';
+        p.add(`${path}.${key}`, v, problem, `name ${WHAT[key]}, or leave ${key} out to use the derived "${derived}"`);
         overridesUsable = false;
       }
     }
