@@ -3,7 +3,7 @@
  *
  * Cases: the floor (an empty cdktf app through the same toolchain), the app's synth for the declared topology,
  * generated topologies of each size, and `npm test`. Each case runs once to warm the file cache, then `--runs`
- * times; the table shows the median with min/max, the ratio of the median to the floor's, and the peak resident
+ * rounds run every case once each; the table shows the median with min/max, the ratio of the median to the floor's, and the peak resident
  * memory of the largest single process (GNU time's %M, when /usr/bin/time exists). Synth output goes to a
  * temporary directory (CDKTF_OUTDIR), so cdktf.out/ is left alone.
  *
@@ -46,7 +46,8 @@ const sizes = (option('sizes') ?? `8,${maxBenchUnits()}`).split(',').map(Number)
 const withTest = !process.argv.includes('--no-test');
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: ${option('runs')} is not a whole number of at least 1`);
 
-const app = (entry: string, ...args: string[]) => ['-r', 'ts-node/register', entry, ...args];
+// The toolchain cdktf.json runs the app with (swc require hook), for the floor and the apps alike.
+const app = (entry: string, ...args: string[]) => ['-r', './scripts/register.js', entry, ...args];
 const largest = Math.max(...sizes);
 const cases: Case[] = [
   { name: 'floor: empty cdktf app', command: process.execPath, args: app('scripts/bench/empty-app.ts') },
@@ -81,14 +82,17 @@ const median = (xs: number[]) => {
 };
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
-const results: Result[] = [];
-for (const c of cases) {
-  runOnce(c, outdir); // warm-up: file cache, swc's first load
-  const samples = Array.from({ length: runs }, () => runOnce(c, outdir));
-  const peaks = samples.map((s) => s.peakMb).filter((m): m is number => m !== undefined);
-  results.push({ name: c.name, seconds: samples.map((s) => s.seconds), peakMb: peaks.length ? Math.max(...peaks) : undefined });
-  process.stderr.write(`  ${c.name}: done\n`);
+const samples: { seconds: number; peakMb?: number }[][] = cases.map(() => []);
+for (const c of cases) runOnce(c, outdir); // warm-up: file cache, swc's first load
+// Round-robin, so that a burst of load from elsewhere on the machine hits every case alike.
+for (let round = 0; round < runs; round++) {
+  cases.forEach((c, i) => samples[i].push(runOnce(c, outdir)));
+  process.stderr.write(`  round ${round + 1}/${runs} done\n`);
 }
+const results: Result[] = cases.map((c, i) => {
+  const peaks = samples[i].map((s) => s.peakMb).filter((m): m is number => m !== undefined);
+  return { name: c.name, seconds: samples[i].map((s) => s.seconds), peakMb: peaks.length ? Math.max(...peaks) : undefined };
+});
 fs.rmSync(outdir, { recursive: true, force: true });
 
 const floor = median(results[0].seconds);
