@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs 5 --sizes 8,22 --no-test]`: times whole processes, as an engineer or CI runs them.
+ * `npm run bench [-- --runs 5 --sizes 8,22 --no-test --register ts-node/register]`: times whole processes, as an engineer or CI runs them.
  *
  * Cases: the floor (an empty cdktf app through the same toolchain), the app's synth for the declared topology,
  * generated topologies of each size, and `npm test`. Each case runs once to warm the file cache, then `--runs`
@@ -46,8 +46,10 @@ const sizes = (option('sizes') ?? `8,${maxBenchUnits()}`).split(',').map(Number)
 const withTest = !process.argv.includes('--no-test');
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: ${option('runs')} is not a whole number of at least 1`);
 
-// The toolchain cdktf.json runs the app with (swc require hook), for the floor and the apps alike.
-const app = (entry: string, ...args: string[]) => ['-r', './scripts/register.js', entry, ...args];
+// The toolchain cdktf.json runs the app with (swc require hook), for the floor and the apps alike;
+// `--register ts-node/register` measures the previous one.
+const register = option('register') ?? './scripts/register.js';
+const app = (entry: string, ...args: string[]) => ['-r', register, entry, ...args];
 const largest = Math.max(...sizes);
 const cases: Case[] = [
   { name: 'floor: empty cdktf app', command: process.execPath, args: app('scripts/bench/empty-app.ts') },
@@ -81,6 +83,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+const loadBefore = os.loadavg()[0];
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
 const samples: { seconds: number; peakMb?: number }[][] = cases.map(() => []);
 for (const c of cases) runOnce(c, outdir); // warm-up: file cache, swc's first load
@@ -113,7 +116,10 @@ const rows = results.map((r, i) => {
 const header = ['case', 'median s', 'min / max s', 'vs floor', 'peak MB', 'target'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-process.stdout.write(`${os.cpus().length} cores, node ${process.version}, ${runs} runs per case after one warm-up\n\n`);
+process.stdout.write(`${os.cpus().length} cores, node ${process.version}, apps run with -r ${register}, ${runs} runs per case after one warm-up\n`);
+// Other work on the machine inflates every case; a load above the core count makes ratios unreliable.
+const loadAfter = os.loadavg()[0];
+process.stdout.write(`load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after${Math.max(loadBefore, loadAfter) > os.cpus().length ? ' (busy machine: rerun when it is quiet)' : ''}\n\n`);
 process.stdout.write([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n') + '\n');
 if (sizes.length >= 2) {
   // Synth cost grows about linearly in units; the slope estimates topologies the region table cannot declare.
