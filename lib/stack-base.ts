@@ -3,9 +3,10 @@
  * project-relative path unless told otherwise, so output is byte-identical on every machine), and providers
  * bound to declared regions.
  */
-import { LocalBackend, OssBackend, TerraformBackend, TerraformStack } from 'cdktf';
+import { TerraformBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlicloudProvider } from '../.gen/providers/alicloud/provider';
+import { createBackend } from './backend/backends';
 import { localStatePath, StateLocation } from './backend/state-location';
 import type { RegionId } from './topology/regions';
 
@@ -40,10 +41,7 @@ export class BaseStack extends TerraformStack {
    * (not in the constructor) lets the app choose the location after the stack is built.
    */
   override ensureBackendExists(): TerraformBackend {
-    if (!this.backend) {
-      this.backend =
-        this.state.kind === 'oss' ? new OssBackend(this, this.state.config) : new LocalBackend(this, { path: this.state.path });
-    }
+    if (!this.backend) this.backend = createBackend(this, this.state);
     return this.backend;
   }
 

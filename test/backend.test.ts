@@ -62,6 +62,8 @@ describe('oss state chosen for one run', () => {
     const read = remoteStates(stacks.link)[`cross-stack-reference-input-${unit}`];
     expect(read.backend).toBe('oss');
     expect(read.config).toEqual(stacks[unit].terraform.backend.oss);
+    // The same workspace as the reader's, as with local state.
+    expect(read.workspace).toBe('${terraform.workspace}');
     expect(read.config).toMatchObject({ bucket: expected[unit].bucket, region: expected[unit].region, prefix: unit, key: 'terraform.tfstate' });
   });
 
