@@ -1,27 +1,48 @@
 /**
- * What every stack of the package shares: a local state backend with a project-relative path (so output is
- * byte-identical on every machine), and providers bound to declared regions.
+ * What every stack of the package shares: a state backend chosen from the declaration (a local file with a
+ * project-relative path unless told otherwise, so output is byte-identical on every machine), and providers
+ * bound to declared regions.
  */
-import { LocalBackend, TerraformStack } from 'cdktf';
+import { TerraformBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlicloudProvider } from '../.gen/providers/alicloud/provider';
+import { createBackend } from './backend/backends';
+import { localStatePath, StateLocation } from './backend/state-location';
 import type { RegionId } from './topology/regions';
 
-/**
- * Local state lives in the project root, next to cdktf.json. Terraform runs in cdktf.out/stacks/<stack>/,
- * three levels down; a relative path keeps the checkout's absolute path out of the synthesized JSON, and the
- * same path is what consumers' remote-state data sources read.
- */
-export function localStatePath(stackName: string): string {
-  return `../../../terraform.${stackName}.tfstate`;
-}
+export { localStatePath } from './backend/state-location';
 
 export class BaseStack extends TerraformStack {
   private readonly providers = new Map<string, AlicloudProvider>();
+  private state: StateLocation;
+  private backend?: TerraformBackend;
 
   constructor(scope: Construct, readonly stackName: string) {
     super(scope, stackName);
-    new LocalBackend(this, { path: localStatePath(stackName) });
+    this.state = { kind: 'local', path: localStatePath(stackName) };
+  }
+
+  /**
+   * Keeps this stack's state at `location` instead of the local file. Call it before synthesis: the backend is
+   * created when cdktf first asks for it, and consumers' remote-state data sources are built from it.
+   */
+  useState(location: StateLocation): void {
+    if (this.backend) throw new Error(`${this.stackName}: the state backend is already in use; choose it before the app is synthesized`);
+    this.state = location;
+  }
+
+  /** Where this stack's state lives. */
+  get stateLocation(): StateLocation {
+    return this.state;
+  }
+
+  /**
+   * cdktf calls this while preparing this stack and every stack that reads its outputs; building the backend here
+   * (not in the constructor) lets the app choose the location after the stack is built.
+   */
+  override ensureBackendExists(): TerraformBackend {
+    if (!this.backend) this.backend = createBackend(this, this.state);
+    return this.backend;
   }
 
   /**

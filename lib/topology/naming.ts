@@ -28,6 +28,10 @@ export const NAME_RULES = {
   // RDS/DTS account names: 2-16 (MySQL), lower-case letter first.
   dbAccount: { min: 2, max: 16, pattern: /^[a-z][a-z0-9_]*[a-z0-9]$/, allowed: 'lower-case letters, digits and underscores, starting with a letter' },
   dbName: { min: 2, max: 64, pattern: /^[a-z][a-z0-9_-]*[a-z0-9]$/, allowed: 'lower-case letters, digits, underscores and hyphens, starting with a letter' },
+  // Tablestore instance names: 3-16, a letter first, no hyphen last; unique per region across all accounts.
+  otsInstance: { min: 3, max: 16, pattern: /^[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]$/, allowed: 'letters, digits and hyphens, starting with a letter and not ending with a hyphen' },
+  // Tablestore table names: 1-255, a letter or underscore first.
+  otsTable: { min: 1, max: 255, pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, allowed: 'letters, digits and underscores, starting with a letter or underscore' },
 } as const satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;
@@ -112,6 +116,38 @@ export function accessEndpointGroupName(orgPrefix: string, unitId: string): stri
 /** The forwarding rule of one host label. */
 export function accessRuleName(orgPrefix: string, label: string): string {
   return sharedResourceName(orgPrefix, `ga-host-${label}`);
+}
+
+const COMPASS: Readonly<Record<string, string>> = {
+  north: 'n', south: 's', east: 'e', west: 'w', central: 'c',
+  northeast: 'ne', southeast: 'se', northwest: 'nw', southwest: 'sw',
+};
+
+/**
+ * A short code for a region id, for names with tight limits (Tablestore instances take 16 characters):
+ * `ap-southeast-1` → `apse1`, `eu-central-1` → `euc1`, `cn-hangzhou` → `cnhang`. Compass words become their
+ * initials, city names their first four letters; codes of the known regions are unique (a test checks it).
+ */
+export function regionCode(region: string): string {
+  const [area, ...rest] = region.split('-');
+  return area + rest.map((part) => (/^[0-9]+$/.test(part) ? part : COMPASS[part] ?? part.slice(0, 4))).join('');
+}
+
+/** Default Tablestore table the oss backend locks with. */
+export const DEFAULT_LOCK_TABLE = 'terraform_state_lock';
+
+/**
+ * Names of the state store of one region (the oss backend's bucket and Tablestore lock), derived from the org
+ * prefix and the region. One store per region: every stack whose state lives in the region shares it, each under
+ * its own key.
+ */
+export function stateStoreNames(orgPrefix: string, region: string) {
+  return {
+    bucket: { kind: 'ossBucket', name: `${orgPrefix}-tfstate-${region}` },
+    lockInstance: { kind: 'otsInstance', name: `${orgPrefix}-tf-${regionCode(region)}` },
+    lockTable: { kind: 'otsTable', name: DEFAULT_LOCK_TABLE },
+    kmsKey: { kind: 'generic', name: `${orgPrefix}-tfstate-${region}-kms` },
+  } satisfies Record<string, { kind: NameKind; name: string }>;
 }
 
 /** Checks one name; returns the problem text or undefined. */

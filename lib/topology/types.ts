@@ -267,16 +267,49 @@ export interface AccessDeclaration {
   readonly hostnames: Readonly<Record<string, string>>;
 }
 
+/** Names of one region's state store. Each one left out is derived (see `stateStoreNames` in naming.ts). */
+export interface StateStoreOverrides {
+  /**
+   * OSS bucket holding the state of the stacks whose state lives in this region. OSS bucket names are global
+   * across all accounts: override the derived name when it is taken. The bucket must be in this region.
+   * @default `<org.prefix>-tfstate-<region>`
+   */
+  readonly bucket?: string;
+  /**
+   * Tablestore instance holding the lock table (3-16 characters; instance names are unique per region across
+   * all accounts). When set, `lockTable` must be set too: an instance bootstrap did not create has no known table.
+   * @default `<org.prefix>-tf-<region code>`, e.g. `acme-tf-apse1`
+   */
+  readonly lockInstance?: string;
+  /**
+   * Tablestore table the backend locks with; its primary key must be `LockID` (String).
+   * @default 'terraform_state_lock'
+   */
+  readonly lockTable?: string;
+}
+
+/**
+ * Where Terraform keeps each stack's state.
+ * - `local`: a file per stack in the project root; needs no credentials, fits a single engineer.
+ * - `oss`: Terraform's `oss` backend, locked with a Tablestore table. Each unit's state lives in a bucket in that
+ *   unit's own region (state holds the unit's configuration and secrets); link and accel keep theirs in the hub's
+ *   region. The buckets and lock tables are created once per region by the `bootstrap-<region>` stacks.
+ */
 export type StateBackendDeclaration =
   | { readonly kind: 'local' }
   | {
       readonly kind: 'oss';
       /**
-       * Per-region overrides of the derived bucket (`<prefix>-tfstate-<region>`), Tablestore instance and lock
-       * table. A unit's state always lives in its own region; link and accel keep theirs in the hub's region.
+       * Per-region overrides of the derived store names, keyed by region id. Only regions that hold state (the
+       * unit regions) may appear.
+       * @default - every name derived from org.prefix and the region
        */
-      readonly regions?: Readonly<Record<string, { readonly bucket?: string; readonly lockInstance?: string; readonly lockTable?: string }>>;
+      readonly regions?: Readonly<Record<string, StateStoreOverrides>>;
     };
+
+/** The backend kinds, for a one-run choice (`STATE_BACKEND=oss`). */
+export const STATE_BACKEND_KINDS = ['local', 'oss'] as const;
+export type StateBackendKind = (typeof STATE_BACKEND_KINDS)[number];
 
 /** What every unit runs and presents, whatever its region. */
 export interface PlatformDeclaration {

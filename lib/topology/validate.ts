@@ -9,6 +9,7 @@ import { Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
 import { checkName, NameKind, orgDatabaseName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
 import { validateAccess } from './validate-access';
+import { validateStateBackend } from './validate-backend';
 import { validateLink } from './validate-link';
 import { validateUnitSettings } from './validate-unit';
 import {
@@ -326,16 +327,6 @@ function validateCatalogAndReplication(p: Problems, t: TopologyDeclaration): voi
       p.add(path, tbl, 'is classed as personal data in catalog.tables', 'personal data stays in its unit: remove it from the allowlist (only org-structure tables may be replicated)');
     }
   });
-}
-
-function validateStateBackend(p: Problems, t: TopologyDeclaration): void {
-  const b = t.stateBackend;
-  if (b === undefined) return;
-  if (!isObj(b) || (b.kind !== 'local' && b.kind !== 'oss')) {
-    p.add('stateBackend.kind', isObj(b) ? (b as Obj).kind : b, 'is not allowed', 'use { kind: "local" } or { kind: "oss" }');
-    return;
-  }
-  checkKeys(p, 'stateBackend', b, b.kind === 'local' ? ['kind'] : ['kind', 'regions']);
 }
 
 /** All problems of a declaration, in a stable order. Empty when it is valid. */

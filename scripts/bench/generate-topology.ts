@@ -1,0 +1,52 @@
+/**
+ * Topologies of N units for the benchmark, derived from the declared one: the declared units stay, and each
+ * added unit copies the last declared spoke into a region of its own (one unit per region is a rule), with its
+ * own /16. Regions come from lib/topology/regions.ts, so N is limited to the regions with two zones or more.
+ */
+import { REGION_IDS, REGIONS, RegionId } from '../../lib/topology/regions';
+import { TIERS, TopologyDeclaration, UnitDeclaration } from '../../lib/topology/types';
+import { loadTopology } from '../../stacks/topology';
+
+/** Regions a generated unit may use: two zones at least, in table order. */
+export function benchRegions(): RegionId[] {
+  return REGION_IDS.filter((r) => REGIONS[r].zones.length >= 2);
+}
+
+/** The largest topology the region table allows. */
+export function maxBenchUnits(): number {
+  return benchRegions().length;
+}
+
+export function generateTopology(units: number, base: TopologyDeclaration = loadTopology()): TopologyDeclaration {
+  const declared = base.units;
+  if (!Number.isInteger(units) || units < declared.length) throw new Error(`units: ${units} is below the ${declared.length} declared units; ask for ${declared.length} or more`);
+  const free = benchRegions().filter((r) => !declared.some((u) => u.region === r));
+  if (units - declared.length > free.length) {
+    throw new Error(`units: ${units} needs ${units} distinct regions; lib/topology/regions.ts has ${maxBenchUnits()} with two zones or more (one unit per region): ask for ${maxBenchUnits()} or fewer`);
+  }
+  const template = declared.find((u) => u.id !== base.hub) ?? declared[0];
+  const usedSecondOctets = new Set(declared.map((u) => Number(u.network.vpcCidr.split('.')[1])));
+  const octets = Array.from({ length: 250 }, (_, i) => i + 1).filter((o) => !usedSecondOctets.has(o));
+  const added: UnitDeclaration[] = free.slice(0, units - declared.length).map((region, i) => {
+    const zones = REGIONS[region].zones.slice(0, 2);
+    const o = octets[i];
+    const id = `g${i + 1}`;
+    const tierBase: Record<(typeof TIERS)[number], number> = { ingress: 0, app: 10, data: 20, link: 30 };
+    const subnets = Object.fromEntries(
+      TIERS.map((tier) => [
+        tier,
+        Object.fromEntries(zones.map((z, zi) => [z, tier === 'link' ? `10.${o}.30.${zi * 16}/28` : `10.${o}.${tierBase[tier] + zi}.0/24`])),
+      ]),
+    ) as UnitDeclaration['network']['subnets'];
+    return {
+      ...template,
+      id,
+      name: `Generated unit ${id} (${region})`,
+      region,
+      zones,
+      network: { vpcCidr: `10.${o}.0.0/16`, subnets },
+      monitoring: { contactGroup: `collab-${id}-oncall`, contacts: [{ name: `platform-oncall-${id}`, email: `platform-oncall-${id}@example.com` }] },
+    };
+  });
+  return { ...base, units: [...declared, ...added] };
+}

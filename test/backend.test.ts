@@ -1,0 +1,172 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { effectiveStateBackend, stateBackendKindFrom, switchFrom } from '../lib/backend/state-location';
+import { BaseStack } from '../lib/stack-base';
+import { regionCode } from '../lib/topology/naming';
+import { REGION_IDS } from '../lib/topology/regions';
+import { loadTopology } from '../stacks/topology';
+import { clone, StackJson, synthTopology } from './helpers/synth';
+
+const UNIT_STACKS = ['unit-cn', 'unit-sg'];
+const remoteStates = (stack: StackJson): Record<string, any> => stack.data?.terraform_remote_state ?? {};
+
+describe('local state (the default)', () => {
+  const { stacks } = synthTopology(loadTopology());
+
+  it.each(['unit-cn', 'unit-sg', 'link', 'accel'])('%s keeps its state in a project-relative file', (name) => {
+    expect(stacks[name].terraform.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
+  });
+
+  it.each(UNIT_STACKS)('link reads %s from its local state file', (unit) => {
+    expect(remoteStates(stacks.link)[`cross-stack-reference-input-${unit}`]).toEqual({
+      backend: 'local',
+      config: { path: `../../../terraform.${unit}.tfstate` },
+      workspace: '${terraform.workspace}',
+    });
+  });
+
+  it('builds no bootstrap stack', () => {
+    expect(Object.keys(stacks).filter((s) => s.startsWith('bootstrap-'))).toEqual([]);
+  });
+});
+
+describe('oss state chosen for one run', () => {
+  const synth = synthTopology(loadTopology(), { stateBackend: 'oss' });
+  const { stacks } = synth;
+  const expected: Record<string, { region: string; bucket: string; instance: string }> = {
+    'unit-sg': { region: 'ap-southeast-1', bucket: 'acme-tfstate-ap-southeast-1', instance: 'acme-tf-apse1' },
+    'unit-cn': { region: 'cn-hangzhou', bucket: 'acme-tfstate-cn-hangzhou', instance: 'acme-tf-cnhang' },
+    // The cross-unit stacks keep their state in the hub's region.
+    link: { region: 'cn-hangzhou', bucket: 'acme-tfstate-cn-hangzhou', instance: 'acme-tf-cnhang' },
+    accel: { region: 'cn-hangzhou', bucket: 'acme-tfstate-cn-hangzhou', instance: 'acme-tf-cnhang' },
+  };
+
+  it.each(Object.keys(expected))('%s keeps its state in its region\'s bucket, locked by Tablestore', (name) => {
+    const e = expected[name];
+    expect(stacks[name].terraform.backend).toEqual({
+      oss: {
+        bucket: e.bucket,
+        region: e.region,
+        prefix: name,
+        key: 'terraform.tfstate',
+        acl: 'private',
+        tablestore_endpoint: `https://${e.instance}.${e.region}.ots.aliyuncs.com`,
+        tablestore_table: 'terraform_state_lock',
+      },
+    });
+  });
+
+  it.each(UNIT_STACKS)('link reads %s from that unit\'s own bucket, key and region', (unit) => {
+    const read = remoteStates(stacks.link)[`cross-stack-reference-input-${unit}`];
+    expect(read.backend).toBe('oss');
+    expect(read.config).toEqual(stacks[unit].terraform.backend.oss);
+    // The same workspace as the reader's, as with local state.
+    expect(read.workspace).toBe('${terraform.workspace}');
+    expect(read.config).toMatchObject({ bucket: expected[unit].bucket, region: expected[unit].region, prefix: unit, key: 'terraform.tfstate' });
+  });
+
+  it('every remote-state read in every stack matches its producer\'s backend', () => {
+    let reads = 0;
+    for (const stack of Object.values(stacks)) {
+      for (const [name, read] of Object.entries(remoteStates(stack))) {
+        const producer = name.replace(/^cross-stack-reference-input-/, '');
+        expect(read.config).toEqual(stacks[producer].terraform.backend.oss);
+        reads++;
+      }
+    }
+    expect(reads).toBeGreaterThanOrEqual(UNIT_STACKS.length);
+  });
+
+  it('writes no absolute path and no credentials into the backend', () => {
+    for (const name of Object.keys(expected)) {
+      const text = JSON.stringify(stacks[name].terraform.backend);
+      expect(text).not.toMatch(/access_key|secret_key|security_token|"\/(home|root|tmp|work)\//);
+    }
+  });
+});
+
+describe('oss state declared in the topology', () => {
+  const t = { ...clone(loadTopology()), stateBackend: { kind: 'oss' as const, regions: { 'ap-southeast-1': { bucket: 'acme-sg-terraform-state' } } } };
+
+  it('uses the overridden bucket and derives the rest', () => {
+    const { stacks } = synthTopology(t);
+    expect(stacks['unit-sg'].terraform.backend.oss).toMatchObject({ bucket: 'acme-sg-terraform-state', region: 'ap-southeast-1', tablestore_table: 'terraform_state_lock' });
+    expect(remoteStates(stacks.link)['cross-stack-reference-input-unit-sg'].config.bucket).toBe('acme-sg-terraform-state');
+    expect(stacks['unit-cn'].terraform.backend.oss.bucket).toBe('acme-tfstate-cn-hangzhou');
+  });
+
+  it('STATE_BACKEND=local still gives local state for that run', () => {
+    const { stacks } = synthTopology(t, { stateBackend: 'local' });
+    expect(stacks['unit-sg'].terraform.backend).toEqual({ local: { path: '../../../terraform.unit-sg.tfstate' } });
+  });
+});
+
+describe('deploy order', () => {
+  const { outdir } = synthTopology(loadTopology(), { stateBackend: 'oss' });
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+  const deps = (name: string): string[] => manifest.stacks[name].dependencies;
+
+  it('units depend on nothing, link on every unit, accel on link', () => {
+    for (const unit of UNIT_STACKS) expect(deps(unit)).toEqual([]);
+    expect([...deps('link')].sort()).toEqual(UNIT_STACKS);
+    expect(deps('accel')).toContain('link');
+  });
+
+  it('a run over all stacks (cdktf deploy \'*\') can order them units → link → accel', () => {
+    // cdktf starts a stack once all its dependencies are done; replay that to get the order.
+    const done: string[] = [];
+    const pending = new Set(Object.keys(manifest.stacks));
+    while (pending.size) {
+      const ready = [...pending].filter((s) => deps(s).every((d) => done.includes(d))).sort();
+      expect(ready.length).toBeGreaterThan(0);
+      for (const s of ready) (done.push(s), pending.delete(s));
+    }
+    expect(done.indexOf('link')).toBeGreaterThan(Math.max(...UNIT_STACKS.map((u) => done.indexOf(u))));
+    expect(done.indexOf('accel')).toBeGreaterThan(done.indexOf('link'));
+  });
+});
+
+describe('one-run choices from the environment', () => {
+  it.each([
+    [undefined, undefined],
+    ['', undefined],
+    ['local', 'local'],
+    ['oss', 'oss'],
+  ])('STATE_BACKEND=%p means %p', (value, kind) => {
+    expect(stateBackendKindFrom(value)).toBe(kind);
+  });
+
+  it('rejects an unknown STATE_BACKEND naming the variable, the value and the fix', () => {
+    expect(() => stateBackendKindFrom('s3')).toThrow('STATE_BACKEND: "s3" is not allowed; use local or oss, or leave it unset to use stateBackend of stacks/topology.ts');
+  });
+
+  it('rejects a switch that is neither on nor off', () => {
+    expect(switchFrom('1', 'STATE_BOOTSTRAP')).toBe(true);
+    expect(switchFrom(undefined, 'STATE_BOOTSTRAP')).toBe(false);
+    expect(() => switchFrom('yes', 'STATE_BOOTSTRAP')).toThrow('STATE_BOOTSTRAP: "yes" is not allowed; use 1 to switch it on, or leave it unset');
+  });
+
+  it('an override of the same kind keeps the declared overrides', () => {
+    const declared = { kind: 'oss' as const, regions: { 'cn-hangzhou': { bucket: 'b-cn-hangzhou' } } };
+    expect(effectiveStateBackend(declared, 'oss')).toBe(declared);
+    expect(effectiveStateBackend(declared, 'local')).toEqual({ kind: 'local' });
+    expect(effectiveStateBackend(undefined, undefined)).toEqual({ kind: 'local' });
+  });
+});
+
+describe('state backend plumbing', () => {
+  it('refuses to move a stack\'s state once its backend exists', () => {
+    const stack = new BaseStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-test-')) }), 'probe');
+    stack.ensureBackendExists();
+    expect(() => stack.useState({ kind: 'local', path: 'x' })).toThrow('probe: the state backend is already in use; choose it before the app is synthesized');
+  });
+
+  it('gives every known region its own short code (lock instance names)', () => {
+    const codes = REGION_IDS.map(regionCode);
+    expect(new Set(codes).size).toBe(REGION_IDS.length);
+    expect(regionCode('ap-southeast-1')).toBe('apse1');
+    expect(regionCode('cn-hangzhou')).toBe('cnhang');
+  });
+});

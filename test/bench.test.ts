@@ -1,0 +1,31 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { topologyProblems } from '../lib/topology/validate';
+import { generateTopology, maxBenchUnits } from '../scripts/bench/generate-topology';
+
+describe('benchmark topologies', () => {
+  it.each([2, 8, maxBenchUnits()])('%i generated units form a valid topology, one region each', (n) => {
+    const t = generateTopology(n);
+    expect(t.units).toHaveLength(n);
+    expect(new Set(t.units.map((u) => u.region)).size).toBe(n);
+    expect(topologyProblems(t)).toEqual([]);
+  });
+
+  it('refuses more units than the region table has regions, and says how many it can do', () => {
+    expect(() => generateTopology(maxBenchUnits() + 1)).toThrow(`needs ${maxBenchUnits() + 1} distinct regions; lib/topology/regions.ts has ${maxBenchUnits()} with two zones or more (one unit per region): ask for ${maxBenchUnits()} or fewer`);
+  });
+});
+
+describe('the app\'s require hook (scripts/register.js)', () => {
+  const run = (code: string) => execFileSync(process.execPath, ['-r', './scripts/register.js', '-e', code], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+
+  it('loads TypeScript', () => {
+    expect(run("console.log(require('./lib/topology/naming').regionCode('ap-southeast-1'))").trim()).toBe('apse1');
+  });
+
+  it('keeps real errors\' stack traces and skips formatting cdktf\'s token creation traces', () => {
+    const out = JSON.parse(run("const o = { stack: '' }; Error.captureStackTrace(o); console.log(JSON.stringify([new TypeError('boom').stack, o.stack]))"));
+    expect(out[0]).toMatch(/^TypeError: boom\n {4}at /);
+    expect(out[1]).toBe('');
+  });
+});

@@ -1,0 +1,68 @@
+import { checkStack, loadSchemas } from '../lib/schema-check/check';
+import { loadTopology } from '../stacks/topology';
+import { resourcesOf, StackJson, synthTopology } from './helpers/synth';
+
+const { stacks } = synthTopology(loadTopology(), { stateBackend: 'oss', bootstrap: true });
+const REGIONS: Record<string, string> = { 'ap-southeast-1': 'unit-sg', 'cn-hangzhou': 'unit-cn' };
+const one = (stack: StackJson, type: string): Record<string, any> => {
+  const all = Object.values(resourcesOf(stack, type));
+  expect(all).toHaveLength(1);
+  return all[0];
+};
+const ref = (type: string, stack: StackJson, attr: string) => `\${${type}.${Object.keys(resourcesOf(stack, type))[0]}.${attr}}`;
+
+describe('bootstrap stacks', () => {
+  it('are built, on request, for every region that holds state', () => {
+    expect(Object.keys(stacks).filter((s) => s.startsWith('bootstrap-')).sort()).toEqual(['bootstrap-ap-southeast-1', 'bootstrap-cn-hangzhou']);
+  });
+
+  describe.each(Object.keys(REGIONS))('bootstrap-%s', (region) => {
+    const stack = stacks[`bootstrap-${region}`];
+    const consumer = stacks[REGIONS[region]].terraform.backend.oss;
+
+    it('keeps its own state local (it creates the remote store)', () => {
+      expect(stack.terraform.backend).toEqual({ local: { path: `../../../terraform.bootstrap-${region}.tfstate` } });
+    });
+
+    it('runs in its region only', () => {
+      expect(stack.provider.alicloud).toEqual([{ region }]);
+    });
+
+    it('creates the bucket, lock instance and table the unit\'s backend names', () => {
+      expect(one(stack, 'alicloud_oss_bucket').bucket).toBe(consumer.bucket);
+      expect(consumer.tablestore_endpoint).toBe(`https://${one(stack, 'alicloud_ots_instance').name}.${region}.ots.aliyuncs.com`);
+      expect(one(stack, 'alicloud_ots_table').table_name).toBe(consumer.tablestore_table);
+    });
+
+    it('makes the bucket private, versioned, KMS-encrypted, zone-redundant and undeletable', () => {
+      const bucket = one(stack, 'alicloud_oss_bucket');
+      expect(bucket).toMatchObject({ redundancy_type: 'ZRS', force_destroy: false, lifecycle: { prevent_destroy: true } });
+      const bucketRef = ref('alicloud_oss_bucket', stack, 'bucket');
+      expect(one(stack, 'alicloud_oss_bucket_acl')).toMatchObject({ bucket: bucketRef, acl: 'private' });
+      expect(one(stack, 'alicloud_oss_bucket_public_access_block')).toMatchObject({ bucket: bucketRef, block_public_access: true });
+      expect(one(stack, 'alicloud_oss_bucket_versioning')).toMatchObject({ bucket: bucketRef, status: 'Enabled' });
+      expect(one(stack, 'alicloud_oss_bucket_server_side_encryption')).toMatchObject({
+        bucket: bucketRef,
+        sse_algorithm: 'KMS',
+        kms_master_key_id: ref('alicloud_kms_key', stack, 'id'),
+      });
+      expect(one(stack, 'alicloud_kms_key')).toMatchObject({ automatic_rotation: 'Enabled', deletion_protection: 'Enabled', lifecycle: { prevent_destroy: true } });
+    });
+
+    it('locks with a Tablestore table keyed by LockID (String)', () => {
+      const table = one(stack, 'alicloud_ots_table');
+      expect(table.primary_key).toEqual([{ name: 'LockID', type: 'String' }]);
+      expect(table.instance_name).toBe(ref('alicloud_ots_instance', stack, 'name'));
+      expect(table).toMatchObject({ time_to_live: -1, max_version: 1, lifecycle: { prevent_destroy: true } });
+      expect(one(stack, 'alicloud_ots_instance').lifecycle).toEqual({ prevent_destroy: true });
+    });
+
+    it('conforms to the provider schema', () => {
+      expect(checkStack(stack, loadSchemas())).toEqual([]);
+    });
+
+    it('matches the snapshot', () => {
+      expect(stack).toMatchSnapshot();
+    });
+  });
+});
