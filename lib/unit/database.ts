@@ -85,12 +85,14 @@ export class UnitDatabase extends Construct {
       dataBaseName: props.catalog.appDatabase,
       characterSet: 'utf8mb4',
       description: `Collaboration data of unit ${unit.id} (personal data: never replicated)`,
+      lifecycle: PREVENT_DESTROY,
     });
     this.orgDatabase = new DbDatabase(this, 'org-db', {
       instanceId: this.instance.id,
       dataBaseName: orgDatabaseName(props.catalog.orgDatabase, unit.id),
       characterSet: 'utf8mb4',
       description: `Org-structure tables mastered by unit ${unit.id}`,
+      lifecycle: PREVENT_DESTROY,
     });
   }
 }

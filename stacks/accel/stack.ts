@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { GaAccelerator } from '../../.gen/providers/alicloud/ga-accelerator';
 import { GaIpSet } from '../../.gen/providers/alicloud/ga-ip-set';
 import { BaseStack } from '../../lib/stack-base';
+import { PREVENT_DESTROY } from '../../lib/unit/protection';
 import { GA_API_REGION } from '../../lib/topology/regions';
 import { sharedResourceName } from '../../lib/topology/naming';
 import type { TopologyDeclaration } from '../../lib/topology/types';
@@ -38,6 +39,7 @@ export class AccelStack extends BaseStack {
       ...(cdt ? { crossBorderStatus: true } : {}),
       ...(access.crossBorder?.billing === 'cdt' && access.crossBorder.mode ? { crossBorderMode: access.crossBorder.mode } : {}),
       tags: topology.tags ?? {},
+      lifecycle: PREVENT_DESTROY,
     });
     for (const [name, ap] of Object.entries(access.accessPoints)) {
       new GaIpSet(this, `ip-set-${name}`, {
