@@ -1,0 +1,104 @@
+import type { TerraformStack } from 'cdktf';
+import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
+import { DtsSynchronizationJob } from '../../.gen/providers/alicloud/dts-synchronization-job';
+import { GaAccelerator, GaAcceleratorConfig } from '../../.gen/providers/alicloud/ga-accelerator';
+import { KmsKey } from '../../.gen/providers/alicloud/kms-key';
+import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
+import { orgDatabaseName } from '../../lib/topology/naming';
+import { PREVENT_DESTROY } from '../../lib/unit/protection';
+import { describeRuleFamily, RuleCase, TOPOLOGY, unitOf } from './harness';
+
+const sg = unitOf('sg');
+const inSg = { stackName: 'unit-sg', region: sg.region };
+
+const database = (stack: TerraformStack, provider?: AlicloudProvider) =>
+  new DbInstance(stack, 'db', { engine: 'MySQL', engineVersion: '8.0', instanceType: 'mysql.n2.medium.2c', instanceStorage: 20, provider, lifecycle: PREVENT_DESTROY });
+
+const orgDb = orgDatabaseName(TOPOLOGY.catalog.orgDatabase, 'sg');
+const [allowed] = TOPOLOGY.replication.allowlist;
+const personal = Object.entries(TOPOLOGY.catalog.tables).find(([, c]) => c === 'personal')![0];
+const tables = (...names: string[]) => Object.fromEntries(names.map((t) => [t, { name: t, all: true }]));
+const job = (dbList: object | string) => (stack: TerraformStack) =>
+  new DtsSynchronizationJob(stack, 'job', {
+    dtsInstanceId: 'dts-1',
+    dtsJobName: 'org-sg-to-cn',
+    dbList: typeof dbList === 'string' ? dbList : JSON.stringify(dbList),
+    structureInitialization: true,
+    dataInitialization: true,
+    dataSynchronization: true,
+    sourceEndpointEngineName: 'MySQL',
+    sourceEndpointInstanceType: 'RDS',
+    destinationEndpointEngineName: 'MySQL',
+    destinationEndpointInstanceType: 'RDS',
+    lifecycle: PREVENT_DESTROY,
+  });
+
+const ga = (overrides: Partial<GaAcceleratorConfig>) => (stack: TerraformStack) =>
+  new GaAccelerator(stack, 'ga', { acceleratorName: 'acme-ga', paymentType: 'PayAsYouGo', ...overrides });
+
+const cases: RuleCase[] = [
+  { rule: 'ALI-PROT-1', name: 'RDS with prevent_destroy', build: (s) => database(s), resource: 'db', expected: 'Compliant' },
+  { rule: 'ALI-PROT-1', name: 'KMS key without prevent_destroy', build: (s) => new KmsKey(s, 'key', {}), resource: 'key', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-PROT-1',
+    name: 'accelerator without prevent_destroy',
+    build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: true }),
+    resource: 'ga',
+    expected: 'Non-Compliant',
+  },
+  { rule: 'ALI-RES-1', name: "RDS on the unit's own provider", build: (s) => database(s), resource: 'db', expected: 'Compliant', stack: inSg },
+  {
+    rule: 'ALI-RES-1',
+    name: "RDS on a provider in another unit's region",
+    build: (s) => database(s, new AlicloudProvider(s, 'other', { region: unitOf('cn').region, alias: 'other' })),
+    resource: 'db',
+    expected: 'Non-Compliant',
+    stack: inSg,
+  },
+  {
+    rule: 'ALI-RES-1',
+    name: 'RDS on a provider whose region is only known at apply time',
+    build: (s) => database(s, new AlicloudProvider(s, 'other', { region: '${var.region}', alias: 'other' })),
+    resource: 'db',
+    expected: 'Unknown',
+    stack: inSg,
+  },
+  { rule: 'ALI-RES-1', name: 'RDS outside a unit stack', build: (s) => database(s), resource: 'db', expected: 'N/A' },
+  {
+    rule: 'ALI-DTS-1',
+    name: 'allowlisted org tables only',
+    build: job({ [orgDb]: { name: orgDb, all: false, Table: tables(...TOPOLOGY.replication.allowlist) } }),
+    resource: 'job',
+    expected: 'Compliant',
+  },
+  { rule: 'ALI-DTS-1', name: 'the whole org database', build: job({ [orgDb]: { name: orgDb, all: true } }), resource: 'job', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-DTS-1',
+    name: 'a personal-data table',
+    build: job({ [orgDb]: { name: orgDb, all: false, Table: tables(allowed, personal) } }),
+    resource: 'job',
+    expected: 'Non-Compliant',
+  },
+  {
+    rule: 'ALI-DTS-1',
+    name: 'the app database',
+    build: job({ [TOPOLOGY.catalog.appDatabase]: { name: TOPOLOGY.catalog.appDatabase, all: false, Table: tables(allowed) } }),
+    resource: 'job',
+    expected: 'Non-Compliant',
+  },
+  {
+    rule: 'ALI-DTS-1',
+    name: 'an allowlisted table renamed to a personal one at the destination',
+    build: job({ [orgDb]: { name: orgDb, all: false, Table: { [allowed]: { name: personal, all: true } } } }),
+    resource: 'job',
+    expected: 'Non-Compliant',
+  },
+  { rule: 'ALI-DTS-1', name: 'db_list passed through from a variable', build: job('${var.db_list}'), resource: 'job', expected: 'Unknown' },
+  { rule: 'ALI-GA-1', name: 'CDT with cross-border on', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: true }), resource: 'ga', expected: 'Compliant' },
+  { rule: 'ALI-GA-1', name: 'CDT with cross-border explicitly off', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: false }), resource: 'ga', expected: 'Compliant' },
+  { rule: 'ALI-GA-1', name: 'bandwidth packages', build: ga({ bandwidthBillingType: 'BandwidthPackage' }), resource: 'ga', expected: 'Compliant' },
+  { rule: 'ALI-GA-1', name: 'CDT with cross-border unset', build: ga({ bandwidthBillingType: 'CDT' }), resource: 'ga', expected: 'Non-Compliant' },
+  { rule: 'ALI-GA-1', name: 'billing type unset', build: ga({}), resource: 'ga', expected: 'Non-Compliant' },
+];
+
+for (const family of ['PROT', 'RES', 'DTS', 'GA']) describeRuleFamily(family, cases.filter((c) => c.rule.startsWith(`ALI-${family}-`)));
