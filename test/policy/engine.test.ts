@@ -11,6 +11,7 @@ import { OssBucket } from '../../.gen/providers/alicloud/oss-bucket';
 import { PolicyPack } from '../../lib/policy/engine';
 import { formatPolicyOutcome, synthWithPolicy } from '../../lib/policy/enforce';
 import { reportCsv } from '../../lib/policy/report';
+import { withRulesTable } from '../../lib/policy/rules-table';
 import { ALI_RULES } from '../../lib/policy/rules';
 import { suppressPolicyRules } from '../../lib/policy/suppressions';
 import type { PolicyRule } from '../../lib/policy/types';
@@ -176,6 +177,11 @@ describe('the pack', () => {
       .filter((f) => f.endsWith('.test.ts'))
       .flatMap((f) => [...fs.readFileSync(path.join(__dirname, f), 'utf8').matchAll(/'ALI-([A-Z]+)-\d+'/g)].map((m) => m[1]));
     for (const r of ALI_RULES) expect(tested).toContain(r.id.split('-')[1]);
+  });
+
+  test('docs/policy-rules.md holds the current rules table (npm run policy:docs rewrites it)', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../docs/policy-rules.md'), 'utf8');
+    expect(withRulesTable(doc, ALI_RULES)).toBe(doc);
   });
 
   test('refuses two rules with one id', () => {

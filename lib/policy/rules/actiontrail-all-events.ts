@@ -9,7 +9,7 @@ export const ActionTrailAllEvents: PolicyRule = {
   info: 'The trail does not record both read and write events',
   explanation: 'Reads of staff data are as relevant to an investigation as changes; a write-only trail misses who looked at what.',
   fix: 'set event_rw = "All"',
-  equivalents: ['CKV_ALI_5'],
+  equivalents: ['Checkov CKV_ALI_5'],
   evaluate(trail) {
     const v = trail.config.event_rw;
     if (v === 'All') return COMPLIANT;

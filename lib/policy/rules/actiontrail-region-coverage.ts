@@ -9,7 +9,7 @@ export const ActionTrailRegionCoverage: PolicyRule = {
   info: "The trail covers neither all regions nor its unit's own region",
   explanation: 'Events in a region no trail covers leave no record; a unit trail must at least cover its own region.',
   fix: 'set trail_region = "All" (or, in a unit stack, the unit\'s region)',
-  equivalents: ['CKV_ALI_4'],
+  equivalents: ['Checkov CKV_ALI_4', 'KICS action_trail_logging_all_regions_disabled'],
   evaluate(trail, context) {
     const v = trail.config.trail_region;
     if (v === 'All') return COMPLIANT;

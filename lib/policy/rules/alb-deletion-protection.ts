@@ -9,7 +9,7 @@ export const ALBDeletionProtection: PolicyRule = {
   info: 'The ALB can be deleted without first lifting deletion protection',
   explanation: "Deleting the ALB takes the unit off the internet and releases its addresses, which DNS and GA endpoints point at.",
   fix: 'set deletion_protection_enabled = true',
-  equivalents: ['InfraGuard: alb-instance-deletion-protection-enabled'],
+  equivalents: ['InfraGuard alb-delete-protection-enabled'],
   evaluate(alb) {
     const flags = [alb.config.deletion_protection_enabled, firstBlock(alb.config.deletion_protection_config)?.enabled].map(asBool);
     if (flags.includes(true)) return COMPLIANT;

@@ -19,7 +19,7 @@ export const ALBListenerHttps: PolicyRule = {
   info: 'The ALB listener serves plain HTTP',
   explanation: 'Logins and messages over plain HTTP can be read and altered on the way; an HTTP listener may exist only to redirect to HTTPS.',
   fix: 'use listener_protocol "HTTPS" with a certificate, or give the HTTP listener an alicloud_alb_rule with a Path "/*" condition and a Redirect action to protocol HTTPS',
-  equivalents: ['KICS: ALB listening on HTTP'],
+  equivalents: ['KICS alb_listening_on_http'],
   evaluate(listener, context) {
     const protocol = listener.config.listener_protocol;
     if (protocol === 'HTTPS' || protocol === 'QUIC') return COMPLIANT;

@@ -9,7 +9,7 @@ export const KMSKeyDeletionProtection: PolicyRule = {
   info: 'The KMS key can be scheduled for deletion without first lifting deletion protection',
   explanation: 'Deleting the key makes everything it encrypted (RDS, disks, buckets) permanently unreadable.',
   fix: 'set deletion_protection = "Enabled"',
-  equivalents: ['InfraGuard: kms-key-delete-protection-enabled'],
+  equivalents: ['InfraGuard kms-key-delete-protection-enabled'],
   evaluate(key) {
     const v = key.config.deletion_protection;
     if (v === 'Enabled') return COMPLIANT;

@@ -9,7 +9,7 @@ export const KMSKeyRotationEnabled: PolicyRule = {
   info: 'The KMS key does not rotate automatically',
   explanation: 'Rotation limits how much data one key version protects; old versions stay available to decrypt existing data.',
   fix: 'set automatic_rotation = "Enabled" (with a rotation_interval)',
-  equivalents: ['CKV_ALI_27'],
+  equivalents: ['Checkov CKV_ALI_27', 'InfraGuard kms-key-rotation-enabled'],
   evaluate(key) {
     const v = key.config.automatic_rotation;
     if (v === 'Enabled') return COMPLIANT;

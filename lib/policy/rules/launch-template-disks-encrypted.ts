@@ -9,7 +9,7 @@ export const LaunchTemplateDisksEncrypted: PolicyRule = {
   info: 'The launch template creates unencrypted disks',
   explanation: 'App instances cache files and logs with staff data on their disks; unencrypted disks and their snapshots are readable by anyone who can copy them.',
   fix: 'declare system_disk { encrypted = true } and encrypted = true on every data_disks block',
-  equivalents: ['CKV_ALI_32'],
+  equivalents: ['Checkov CKV_ALI_32', 'KICS launch_template_is_not_encrypted', 'InfraGuard ecs-launch-template-version-data-disk-encrypted'],
   evaluate(template) {
     const disks = [
       { where: 'system_disk', encrypted: firstBlock(template.config.system_disk)?.encrypted },

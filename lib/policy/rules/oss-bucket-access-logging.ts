@@ -9,7 +9,7 @@ export const OSSBucketAccessLogging: PolicyRule = {
   info: 'The OSS bucket does not log access requests',
   explanation: 'Access logs are the record of who read or changed which object; without them a leak cannot be traced.',
   fix: 'set logging { target_bucket = <log bucket> } on the bucket, or add an alicloud_oss_bucket_logging for it',
-  equivalents: ['CKV_ALI_12'],
+  equivalents: ['Checkov CKV_ALI_12', 'InfraGuard oss-bucket-logging-enabled'],
   evaluate(bucket, context) {
     const inline = firstBlock(bucket.config.logging);
     if (inline && isSet(inline.target_bucket)) return COMPLIANT;

@@ -9,7 +9,7 @@ export const OSSBucketEncryptedWithKmsKey: PolicyRule = {
   info: 'The OSS bucket is not encrypted server-side with a KMS key of its own',
   explanation: "Encryption with the unit's KMS key ties access to the objects to a key the unit controls, audits and can disable.",
   fix: 'set server_side_encryption_rule { sse_algorithm = "KMS", kms_master_key_id = <the unit key id> } or an alicloud_oss_bucket_server_side_encryption with both',
-  equivalents: ['CKV_ALI_6'],
+  equivalents: ['Checkov CKV_ALI_6', 'InfraGuard oss-default-encryption-kms'],
   evaluate(bucket, context) {
     const rules: { where: string; algorithm: unknown; key: unknown }[] = [];
     const inline = firstBlock(bucket.config.server_side_encryption_rule);

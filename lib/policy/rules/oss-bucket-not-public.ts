@@ -11,7 +11,7 @@ export const OSSBucketNotPublic: PolicyRule = {
   info: 'The OSS bucket is readable or writable by anyone',
   explanation: 'A public-read or public-read-write ACL exposes every object (staff files, exports) to the internet without credentials.',
   fix: 'leave acl unset or "private" on the bucket and on any alicloud_oss_bucket_acl for it',
-  equivalents: ['CKV_ALI_1'],
+  equivalents: ['Checkov CKV_ALI_1', 'InfraGuard oss-bucket-public-read-prohibited', 'InfraGuard oss-bucket-public-write-prohibited'],
   evaluate(bucket, context) {
     const acls: { where: string; acl: unknown }[] = [];
     if (bucket.config.acl !== undefined) acls.push({ where: 'acl', acl: bucket.config.acl });

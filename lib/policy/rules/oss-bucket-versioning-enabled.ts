@@ -9,7 +9,7 @@ export const OSSBucketVersioningEnabled: PolicyRule = {
   info: 'The OSS bucket does not keep object versions',
   explanation: 'Without versioning an overwrite or delete (by a bug, a user or an attacker) destroys the only copy of an object.',
   fix: 'set versioning { status = "Enabled" } on the bucket, or add an alicloud_oss_bucket_versioning with status "Enabled"',
-  equivalents: ['CKV_ALI_10'],
+  equivalents: ['Checkov CKV_ALI_10', 'InfraGuard oss-bucket-versioning-enabled'],
   evaluate(bucket, context) {
     const statuses: { where: string; status: unknown }[] = [];
     const inline = firstBlock(bucket.config.versioning);

@@ -9,7 +9,7 @@ export const OSSBucketZoneRedundant: PolicyRule = {
   info: 'The OSS bucket keeps its data in one zone only',
   explanation: 'Locally redundant storage (LRS, the default) loses availability, and possibly data, with its zone; ZRS keeps copies in three zones. redundancy_type forces replacement, so it must be right from the start.',
   fix: 'set redundancy_type = "ZRS" when the bucket is created',
-  equivalents: ['InfraGuard: oss-bucket-zrs'],
+  equivalents: ['InfraGuard oss-zrs-enabled'],
   evaluate(bucket) {
     const v = bucket.config.redundancy_type;
     if (v === 'ZRS') return COMPLIANT;

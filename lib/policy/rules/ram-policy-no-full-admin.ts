@@ -12,7 +12,7 @@ export const RAMPolicyNoFullAdmin: PolicyRule = {
   info: 'The RAM policy allows every action on every resource',
   explanation: 'Action "*" on Resource "*" is account-wide administrator access: whoever holds it can read any unit\'s data and delete anything.',
   fix: 'list the actions and resources the role needs; use the system AdministratorAccess policy through a controlled process instead',
-  equivalents: ['KICS: RAM policy admin access not attached to users, groups, roles (*:*)'],
+  equivalents: ['KICS ram_policy_admin_access_not_attached_to_users_groups_roles', 'InfraGuard ram-policy-no-statements-with-admin-access-check'],
   evaluate(policy) {
     const doc = policy.config.policy_document ?? policy.config.document;
     const statements: { effect: unknown; action: unknown; resource: unknown }[] = [];

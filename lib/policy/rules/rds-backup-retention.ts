@@ -12,7 +12,7 @@ export const RDSBackupRetention: PolicyRule = {
   info: `The RDS instance has no backup policy keeping backups at least ${MIN_BACKUP_DAYS} days`,
   explanation: 'Backups are the only way back from a bad migration or a deleted table; an explicit policy pins retention, log backup and what survives the instance.',
   fix: `add an alicloud_db_backup_policy for the instance with backup_retention_period >= ${MIN_BACKUP_DAYS}`,
-  equivalents: ['KICS: RDS backup retention'],
+  equivalents: ['InfraGuard rds-backup-policy-required'],
   evaluate(db, context) {
     const policies = attachedTo(context.resourcesOfType('alicloud_db_backup_policy'), 'instance_id', db);
     if (policies.length === 0) return nonCompliant('no alicloud_db_backup_policy refers to this instance');

@@ -9,7 +9,7 @@ export const RDSDeletionProtection: PolicyRule = {
   info: 'The RDS instance can be released without first lifting deletion protection',
   explanation: 'Deletion protection stops a console click, an API call or a Terraform destroy from releasing the database; it exists for pay-as-you-go instances only.',
   fix: 'set deletion_protection = true (with instance_charge_type = "Postpaid")',
-  equivalents: ['InfraGuard: rds-instance-deletion-protection-enabled'],
+  equivalents: ['InfraGuard rds-instance-deletion-protection-enabled'],
   evaluate(db) {
     const v = asBool(db.config.deletion_protection);
     if (v === true) return COMPLIANT;

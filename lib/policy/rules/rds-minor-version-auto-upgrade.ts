@@ -9,7 +9,7 @@ export const RDSMinorVersionAutoUpgrade: PolicyRule = {
   info: 'The RDS instance does not take minor-version upgrades automatically',
   explanation: 'Minor versions carry security fixes; a manual policy leaves known vulnerabilities open until someone remembers.',
   fix: 'set auto_upgrade_minor_version = "Auto"',
-  equivalents: ['CKV_ALI_30'],
+  equivalents: ['Checkov CKV_ALI_30'],
   evaluate(db) {
     const v = db.config.auto_upgrade_minor_version;
     if (v === 'Auto') return COMPLIANT;

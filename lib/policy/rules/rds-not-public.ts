@@ -9,7 +9,7 @@ export const RDSNotPublic: PolicyRule = {
   info: 'The RDS instance accepts connections from any address',
   explanation: "0.0.0.0/0 in the IP whitelist lets anyone who finds an endpoint try to log in to the unit's database.",
   fix: 'list only the app tier (and the link ranges DTS needs) in security_ips',
-  equivalents: ['CKV_ALI_9'],
+  equivalents: ['Checkov CKV_ALI_9', 'KICS db_instance_publicly_accessible', 'InfraGuard rds-white-list-internet-ip-access-check'],
   evaluate(db) {
     const ips = db.config.security_ips;
     if (ips === undefined) return COMPLIANT; // the provider's default whitelist is 127.0.0.1

@@ -12,7 +12,7 @@ export const RDSSqlAuditRetention: PolicyRule = {
   info: `The RDS instance does not keep a SQL audit log for at least ${MIN_AUDIT_DAYS} days`,
   explanation: 'The SQL audit log shows who read or changed which rows; investigations routinely reach back months, and the provider default keeps 30 days.',
   fix: `set sql_collector_status = "Enabled" and sql_collector_config_value to ${MIN_AUDIT_DAYS} or more`,
-  equivalents: ['CKV_ALI_25'],
+  equivalents: ['Checkov CKV_ALI_25', 'InfraGuard rds-instance-enabled-auditing'],
   evaluate(db) {
     const status = db.config.sql_collector_status;
     if (isReference(status)) return unknown(`sql_collector_status is the reference ${status}`);

@@ -9,7 +9,7 @@ export const RDSSslEnabled: PolicyRule = {
   info: 'The RDS instance does not offer SSL',
   explanation: 'Without SSL, credentials and staff data cross the network in clear text.',
   fix: 'set ssl_action = "Open"',
-  equivalents: ['CKV_ALI_20'],
+  equivalents: ['Checkov CKV_ALI_20', 'InfraGuard rds-instance-enabled-ssl'],
   evaluate(db) {
     const v = db.config.ssl_action;
     if (v === 'Open' || v === 'Update') return COMPLIANT;

@@ -9,7 +9,7 @@ export const RDSTdeEnabled: PolicyRule = {
   info: 'The RDS instance does not encrypt data at rest (TDE)',
   explanation: 'Transparent data encryption keeps data files and backups unreadable without the key; it cannot be turned off once on, so it belongs in the first apply.',
   fix: 'set tde_status = "Enabled" (with encryption_key set to the unit key)',
-  equivalents: ['CKV_ALI_22'],
+  equivalents: ['Checkov CKV_ALI_22', 'InfraGuard rds-instance-enabled-tde-disk-encryption'],
   evaluate(db) {
     const v = db.config.tde_status;
     if (v === 'Enabled') return COMPLIANT;

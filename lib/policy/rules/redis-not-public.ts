@@ -9,7 +9,7 @@ export const RedisNotPublic: PolicyRule = {
   info: 'The Redis instance accepts connections from any address',
   explanation: '0.0.0.0/0 in the whitelist opens the cache (sessions, tokens) to anyone who reaches an endpoint.',
   fix: 'list only the app tier in security_ips',
-  equivalents: [],
+  equivalents: ['InfraGuard redis-public-and-any-ip-access-check'],
   evaluate(redis) {
     const ips = redis.config.security_ips;
     if (ips === undefined) return COMPLIANT;

@@ -9,7 +9,7 @@ export const RedisReleaseProtection: PolicyRule = {
   info: 'The Redis instance can be released without first lifting release protection',
   explanation: 'Release protection stops an accidental release of the cache that holds sessions and message queues.',
   fix: 'set instance_release_protection = true',
-  equivalents: ['InfraGuard: redis-instance-release-protection'],
+  equivalents: ['InfraGuard redis-instance-release-protection'],
   evaluate(redis) {
     const v = asBool(redis.config.instance_release_protection);
     if (v === true) return COMPLIANT;

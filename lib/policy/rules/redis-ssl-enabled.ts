@@ -9,7 +9,7 @@ export const RedisSslEnabled: PolicyRule = {
   info: 'The Redis instance does not require TLS',
   explanation: 'Sessions and cached messages cross the VPC in clear text without TLS.',
   fix: 'set ssl_enable = "Enable"',
-  equivalents: ['KICS: Redis transit encryption'],
+  equivalents: ['InfraGuard redis-instance-enabled-ssl'],
   evaluate(redis) {
     const v = redis.config.ssl_enable;
     if (v === 'Enable' || v === 'Update') return COMPLIANT;

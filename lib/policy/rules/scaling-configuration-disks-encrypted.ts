@@ -9,7 +9,7 @@ export const ScalingConfigurationDisksEncrypted: PolicyRule = {
   info: 'The scaling configuration creates unencrypted disks',
   explanation: 'Instances the scaling group launches carry staff data on their disks like any other; the configuration decides their encryption.',
   fix: 'set system_disk_encrypted = true and encrypted = true on every data_disk block',
-  equivalents: ['CKV_ALI_32 (for launch templates)'],
+  equivalents: [],
   evaluate(config) {
     const disks = [
       { where: 'system_disk_encrypted', encrypted: config.config.system_disk_encrypted },

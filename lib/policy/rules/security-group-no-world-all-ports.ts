@@ -9,7 +9,7 @@ export const SecurityGroupNoWorldAllPorts: PolicyRule = {
   info: 'The security-group rule opens every port to the internet',
   explanation: 'An all-ports rule from 0.0.0.0/0 exposes every service on the instances, including ones nobody meant to publish.',
   fix: 'allow only the ALB listener ports from the internet, and everything else from the tier that needs it',
-  equivalents: ['KICS: security group unrestricted access to all ports'],
+  equivalents: ['InfraGuard ecs-security-group-not-open-all-port'],
   evaluate(rule) {
     const w = worldIngress(rule);
     if (w.kind === 'none') return NOT_APPLICABLE;

@@ -9,7 +9,7 @@ export const SecurityGroupNoWorldRdp: PolicyRule = {
   info: 'The security-group rule opens RDP (port 3389) to the internet',
   explanation: 'Remote-administration ports open to 0.0.0.0/0 are scanned and brute-forced within minutes; administration goes through a bastion or Cloud Assistant.',
   fix: 'remove the rule, or restrict cidr_ip to the bastion or office range',
-  equivalents: ['CKV_ALI_3'],
+  equivalents: ['Checkov CKV_ALI_3', 'InfraGuard sg-risky-ports-check'],
   evaluate(rule) {
     const w = worldIngress(rule);
     if (w.kind === 'none') return NOT_APPLICABLE;

@@ -10,7 +10,7 @@ export const SecurityGroupWorldOnlyListenerPorts: PolicyRule = {
   info: "The security-group rule opens a port to the internet that is not one of the stack's ALB listener ports",
   explanation: 'The only thing a unit serves to the internet is its ALB; any other port open to 0.0.0.0/0 bypasses TLS termination and the ALB ACLs.',
   fix: 'restrict the rule to the ALB listener ports (tcp), or to a private source range',
-  equivalents: [],
+  equivalents: ['InfraGuard sg-public-access-check'],
   evaluate(rule, context) {
     const w = worldIngress(rule);
     if (w.kind === 'none') return NOT_APPLICABLE;

@@ -9,7 +9,7 @@ export const VPCFlowLogsEnabled: PolicyRule = {
   info: 'The VPC has no active flow log',
   explanation: 'Flow logs record which addresses talked to which; without them lateral movement or exfiltration leaves no network trace.',
   fix: 'add an alicloud_vpc_flow_log with resource_type "VPC", resource_id = the VPC id, traffic_type "All", into the unit\'s log project',
-  equivalents: ['KICS: VPC flow logs disabled'],
+  equivalents: ['KICS vpc_flow_logs_disabled', 'InfraGuard vpc-flow-logs-enabled'],
   evaluate(vpc, context) {
     const logs = attachedTo(context.resourcesOfType('alicloud_vpc_flow_log'), 'resource_id', vpc).filter(
       (l) => l.config.resource_type === 'VPC' && l.config.status !== 'Inactive',
