@@ -28,6 +28,10 @@ export interface PolicyOutcome {
 
 /** Synthesizes `app`, writes the policy report into its outdir, and returns what must fail the build. */
 export function synthWithPolicy(app: App, pack: PolicyPack): PolicyOutcome {
+  // Stacks added after applyPolicyPack are checked too: the pack is for every stack, not the ones present then.
+  for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
+    if (!Aspects.of(stack).all.includes(pack)) Aspects.of(stack).add(pack);
+  }
   app.synth();
   const findings = pack.findings;
   const report = writePolicyReport(app.outdir, findings);

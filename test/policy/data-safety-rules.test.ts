@@ -2,9 +2,12 @@ import type { TerraformStack } from 'cdktf';
 import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
 import { DtsSynchronizationJob } from '../../.gen/providers/alicloud/dts-synchronization-job';
 import { GaAccelerator, GaAcceleratorConfig } from '../../.gen/providers/alicloud/ga-accelerator';
+import { GaBandwidthPackage } from '../../.gen/providers/alicloud/ga-bandwidth-package';
+import { GaBandwidthPackageAttachment } from '../../.gen/providers/alicloud/ga-bandwidth-package-attachment';
 import { KmsKey } from '../../.gen/providers/alicloud/kms-key';
 import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
 import { orgDatabaseName } from '../../lib/topology/naming';
+import type { TopologyDeclaration } from '../../lib/topology/types';
 import { PREVENT_DESTROY } from '../../lib/unit/protection';
 import { describeRuleFamily, RuleCase, TOPOLOGY, unitOf } from './harness';
 
@@ -35,6 +38,16 @@ const job = (dbList: object | string) => (stack: TerraformStack) =>
 
 const ga = (overrides: Partial<GaAcceleratorConfig>) => (stack: TerraformStack) =>
   new GaAccelerator(stack, 'ga', { acceleratorName: 'acme-ga', paymentType: 'PayAsYouGo', ...overrides });
+
+const withAccess = (crossBorder: TopologyDeclaration['access']['crossBorder']): TopologyDeclaration => ({ ...TOPOLOGY, access: { ...TOPOLOGY.access, crossBorder } });
+const cdt = { topology: withAccess({ billing: 'cdt' }) };
+const packageDeclared = { topology: withAccess({ billing: 'bandwidth-package', bandwidthMbps: 20, basicBandwidthMbps: 20 }) };
+const undeclared = { topology: withAccess(undefined) };
+const withPackage = (type: 'Basic' | 'CrossDomain') => (stack: TerraformStack) => {
+  const accelerator = ga({ bandwidthBillingType: 'BandwidthPackage' })(stack);
+  const pkg = new GaBandwidthPackage(stack, 'package', { bandwidth: 20, type, bandwidthType: 'Basic', paymentType: 'PayAsYouGo', billingType: 'PayBy95', ratio: 30 });
+  new GaBandwidthPackageAttachment(stack, 'attachment', { acceleratorId: accelerator.id, bandwidthPackageId: pkg.id });
+};
 
 const cases: RuleCase[] = [
   { rule: 'ALI-PROT-1', name: 'RDS with prevent_destroy', build: (s) => database(s), resource: 'db', expected: 'Compliant' },
@@ -94,11 +107,14 @@ const cases: RuleCase[] = [
     expected: 'Non-Compliant',
   },
   { rule: 'ALI-DTS-1', name: 'db_list passed through from a variable', build: job('${var.db_list}'), resource: 'job', expected: 'Unknown' },
-  { rule: 'ALI-GA-1', name: 'CDT with cross-border on', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: true }), resource: 'ga', expected: 'Compliant' },
-  { rule: 'ALI-GA-1', name: 'CDT with cross-border explicitly off', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: false }), resource: 'ga', expected: 'Compliant' },
-  { rule: 'ALI-GA-1', name: 'bandwidth packages', build: ga({ bandwidthBillingType: 'BandwidthPackage' }), resource: 'ga', expected: 'Compliant' },
-  { rule: 'ALI-GA-1', name: 'CDT with cross-border unset', build: ga({ bandwidthBillingType: 'CDT' }), resource: 'ga', expected: 'Non-Compliant' },
-  { rule: 'ALI-GA-1', name: 'billing type unset', build: ga({}), resource: 'ga', expected: 'Non-Compliant' },
+  { rule: 'ALI-GA-1', name: 'declared cdt: CDT with cross-border on', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: true }), resource: 'ga', expected: 'Compliant', stack: cdt },
+  { rule: 'ALI-GA-1', name: 'declared cdt: CDT with cross-border off', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: false }), resource: 'ga', expected: 'Non-Compliant', stack: cdt },
+  { rule: 'ALI-GA-1', name: 'declared cdt: bandwidth packages', build: ga({ bandwidthBillingType: 'BandwidthPackage' }), resource: 'ga', expected: 'Non-Compliant', stack: cdt },
+  { rule: 'ALI-GA-1', name: 'declared bandwidth-package: CrossDomain package attached', build: withPackage('CrossDomain'), resource: 'ga', expected: 'Compliant', stack: packageDeclared },
+  { rule: 'ALI-GA-1', name: 'declared bandwidth-package: only a Basic package', build: withPackage('Basic'), resource: 'ga', expected: 'Non-Compliant', stack: packageDeclared },
+  { rule: 'ALI-GA-1', name: 'undeclared: CDT with cross-border explicitly off', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: false }), resource: 'ga', expected: 'Compliant', stack: undeclared },
+  { rule: 'ALI-GA-1', name: 'undeclared: CDT with cross-border unset', build: ga({ bandwidthBillingType: 'CDT' }), resource: 'ga', expected: 'Non-Compliant', stack: undeclared },
+  { rule: 'ALI-GA-1', name: 'undeclared: billing type unset', build: ga({}), resource: 'ga', expected: 'Non-Compliant', stack: undeclared },
 ];
 
 for (const family of ['PROT', 'RES', 'DTS', 'GA']) describeRuleFamily(family, cases.filter((c) => c.rule.startsWith(`ALI-${family}-`)));

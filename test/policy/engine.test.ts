@@ -5,9 +5,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
 import { OssBucket } from '../../.gen/providers/alicloud/oss-bucket';
+import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
 import { PolicyPack } from '../../lib/policy/engine';
 import { formatPolicyOutcome, synthWithPolicy } from '../../lib/policy/enforce';
 import { reportCsv } from '../../lib/policy/report';
@@ -75,6 +77,15 @@ describe('a non-compliant change', () => {
     const rule = ruleById('ALI-OSS-1');
     expect(outcome.failures).toEqual([`ALI-OSS-1 unit-cn/public-files: ${rule.info}: acl is "public-read"; fix: ${rule.fix}`]);
     expect(formatPolicyOutcome(outcome)).toMatch(/1 failing .*\nALI-OSS-1 unit-cn\/public-files: /);
+  });
+
+  test('a stack added after buildApp is checked too', () => {
+    const { outcome } = synthDeclared((b) => {
+      const extra = new TerraformStack(b.app, 'extra');
+      new AlicloudProvider(extra, 'alicloud', { region: TOPOLOGY.units[0].region });
+      publicBucket(extra, 'files');
+    });
+    expect(outcome.failures).toEqual([expect.stringMatching(/^ALI-OSS-1 extra\/files: /)]);
   });
 
   test('a warning is reported but does not fail the synth', () => {

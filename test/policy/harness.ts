@@ -11,6 +11,7 @@ import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
 import { applyPolicyPack, synthWithPolicy, PolicyOutcome } from '../../lib/policy/enforce';
 import { ALI_RULES } from '../../lib/policy/rules';
 import type { Compliance, PolicyRule } from '../../lib/policy/types';
+import type { TopologyDeclaration } from '../../lib/topology/types';
 import { loadTopology } from '../../stacks/topology';
 
 export const TOPOLOGY = loadTopology();
@@ -21,6 +22,8 @@ export interface MinimalStackOptions {
   readonly stackName?: string;
   /** Region of the default provider. @default the cn unit's region */
   readonly region?: string;
+  /** The declaration the pack compares with. @default the declared topology */
+  readonly topology?: TopologyDeclaration;
 }
 
 export function synthMinimal(rules: readonly PolicyRule[], build: (stack: TerraformStack) => void, options: MinimalStackOptions = {}): PolicyOutcome {
@@ -29,7 +32,7 @@ export function synthMinimal(rules: readonly PolicyRule[], build: (stack: Terraf
   const stack = new TerraformStack(app, options.stackName ?? 'minimal');
   new AlicloudProvider(stack, 'alicloud', { region: options.region ?? unitOf('cn').region });
   build(stack);
-  const pack = applyPolicyPack(app, TOPOLOGY, rules);
+  const pack = applyPolicyPack(app, options.topology ?? TOPOLOGY, rules);
   try {
     return synthWithPolicy(app, pack);
   } finally {
