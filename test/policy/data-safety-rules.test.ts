@@ -4,6 +4,8 @@ import { DtsSynchronizationJob } from '../../.gen/providers/alicloud/dts-synchro
 import { GaAccelerator, GaAcceleratorConfig } from '../../.gen/providers/alicloud/ga-accelerator';
 import { GaBandwidthPackage } from '../../.gen/providers/alicloud/ga-bandwidth-package';
 import { GaBandwidthPackageAttachment } from '../../.gen/providers/alicloud/ga-bandwidth-package-attachment';
+import { GaForwardingRule } from '../../.gen/providers/alicloud/ga-forwarding-rule';
+import { GaListener } from '../../.gen/providers/alicloud/ga-listener';
 import { KmsKey } from '../../.gen/providers/alicloud/kms-key';
 import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
 import { orgDatabaseName } from '../../lib/topology/naming';
@@ -47,6 +49,21 @@ const withPackage = (type: 'Basic' | 'CrossDomain') => (stack: TerraformStack) =
   const accelerator = ga({ bandwidthBillingType: 'BandwidthPackage' })(stack);
   const pkg = new GaBandwidthPackage(stack, 'package', { bandwidth: 20, type, bandwidthType: 'Basic', paymentType: 'PayAsYouGo', billingType: 'PayBy95', ratio: 30 });
   new GaBandwidthPackageAttachment(stack, 'attachment', { acceleratorId: accelerator.id, bandwidthPackageId: pkg.id });
+};
+
+const gaListener = (protocol: string, securityPolicyId?: string) => (stack: TerraformStack) => {
+  const accelerator = ga({ bandwidthBillingType: 'CDT', crossBorderStatus: true })(stack);
+  const port = protocol === 'HTTP' ? 80 : 443;
+  return new GaListener(stack, 'listener', { acceleratorId: accelerator.id, protocol, securityPolicyId, portRanges: [{ fromPort: port, toPort: port }] });
+};
+const gaRedirect = (to: string) => (stack: TerraformStack) => {
+  const listener = gaListener('HTTP')(stack);
+  new GaForwardingRule(stack, 'redirect', {
+    acceleratorId: listener.acceleratorId,
+    listenerId: listener.id,
+    ruleConditions: [{ ruleConditionType: 'Path', pathConfig: { values: ['/*'] } }],
+    ruleActions: [{ order: 1, ruleActionType: 'Redirect', ruleActionValue: JSON.stringify({ protocol: to, port: '443', code: '301' }) }],
+  });
 };
 
 const cases: RuleCase[] = [
@@ -115,6 +132,15 @@ const cases: RuleCase[] = [
   { rule: 'ALI-GA-1', name: 'undeclared: CDT with cross-border explicitly off', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: false }), resource: 'ga', expected: 'Compliant', stack: undeclared },
   { rule: 'ALI-GA-1', name: 'undeclared: CDT with cross-border unset', build: ga({ bandwidthBillingType: 'CDT' }), resource: 'ga', expected: 'Non-Compliant', stack: undeclared },
   { rule: 'ALI-GA-1', name: 'undeclared: billing type unset', build: ga({}), resource: 'ga', expected: 'Non-Compliant', stack: undeclared },
+  { rule: 'ALI-GA-2', name: 'HTTPS listener', build: gaListener('HTTPS', 'tls_cipher_policy_1_2'), resource: 'listener', expected: 'Compliant' },
+  { rule: 'ALI-GA-2', name: 'TCP passthrough', build: gaListener('TCP'), resource: 'listener', expected: 'Compliant' },
+  { rule: 'ALI-GA-2', name: 'HTTP listener redirecting every path to HTTPS', build: gaRedirect('HTTPS'), resource: 'listener', expected: 'Compliant' },
+  { rule: 'ALI-GA-2', name: 'HTTP listener redirecting to HTTP', build: gaRedirect('HTTP'), resource: 'listener', expected: 'Non-Compliant' },
+  { rule: 'ALI-GA-2', name: 'HTTP listener forwarding', build: gaListener('HTTP'), resource: 'listener', expected: 'Non-Compliant' },
+  { rule: 'ALI-GA-3', name: 'HTTPS with tls_cipher_policy_1_2_strict', build: gaListener('HTTPS', 'tls_cipher_policy_1_2_strict'), resource: 'listener', expected: 'Compliant' },
+  { rule: 'ALI-GA-3', name: 'HTTPS with the default policy', build: gaListener('HTTPS'), resource: 'listener', expected: 'Non-Compliant' },
+  { rule: 'ALI-GA-3', name: 'HTTPS with tls_cipher_policy_1_1', build: gaListener('HTTPS', 'tls_cipher_policy_1_1'), resource: 'listener', expected: 'Non-Compliant' },
+  { rule: 'ALI-GA-3', name: 'TCP passthrough', build: gaListener('TCP'), resource: 'listener', expected: 'N/A' },
 ];
 
 for (const family of ['PROT', 'RES', 'DTS', 'GA']) describeRuleFamily(family, cases.filter((c) => c.rule.startsWith(`ALI-${family}-`)));

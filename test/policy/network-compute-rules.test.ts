@@ -5,7 +5,7 @@ import { AlbRule } from '../../.gen/providers/alicloud/alb-rule';
 import { EcsLaunchTemplate, EcsLaunchTemplateConfig } from '../../.gen/providers/alicloud/ecs-launch-template';
 import { EssScalingConfiguration, EssScalingConfigurationConfig } from '../../.gen/providers/alicloud/ess-scaling-configuration';
 import { SecurityGroupRule, SecurityGroupRuleConfig } from '../../.gen/providers/alicloud/security-group-rule';
-import { describeRuleFamily, RuleCase } from './harness';
+import { describeRuleFamily, rawResource, RuleCase } from './harness';
 
 const forward = [{ type: 'ForwardGroup', forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: 'sgp-app' }] } }];
 
@@ -36,6 +36,18 @@ function listeners(stack: TerraformStack, httpRedirects: boolean): void {
     });
   }
 }
+
+/** The two listeners, the HTTPS one with the given TLS policy. */
+const tls = (securityPolicyId: string | undefined) => (stack: TerraformStack) => {
+  const lb = alb(stack);
+  new AlbListener(stack, 'https', { loadBalancerId: lb.id, listenerPort: 443, listenerProtocol: 'HTTPS', defaultActions: forward, securityPolicyId });
+  new AlbListener(stack, 'http', { loadBalancerId: lb.id, listenerPort: 80, listenerProtocol: 'HTTP', defaultActions: forward });
+};
+/** An HTTPS listener on a custom security policy (a type the project has no binding for). */
+const customTls = (versions: string[]) => (stack: TerraformStack) => {
+  const policy = rawResource(stack, 'tls', 'alicloud_alb_security_policy', { security_policy_name: 'modern', tls_versions: versions, ciphers: ['ECDHE-RSA-AES128-GCM-SHA256'] });
+  tls(`\${alicloud_alb_security_policy.${policy.friendlyUniqueId}.id}`)(stack);
+};
 
 /** A security-group rule next to the ALB listeners (443, 80). */
 const sgRule = (overrides: Partial<SecurityGroupRuleConfig>) => (stack: TerraformStack) => {
@@ -89,6 +101,11 @@ const cases: RuleCase[] = [
   { rule: 'ALI-ALB-1', name: 'HTTP listener forwarding', build: (s) => listeners(s, false), resource: 'http', expected: 'Non-Compliant' },
   { rule: 'ALI-ALB-2', name: 'deletion_protection_enabled', build: (s) => alb(s), resource: 'alb', expected: 'Compliant' },
   { rule: 'ALI-ALB-2', name: 'deletion protection unset', build: (s) => alb(s, { deletionProtectionEnabled: undefined }), resource: 'alb', expected: 'Non-Compliant' },
+  { rule: 'ALI-ALB-3', name: 'HTTPS listener with tls_cipher_policy_1_2', build: tls('tls_cipher_policy_1_2'), resource: 'https', expected: 'Compliant' },
+  { rule: 'ALI-ALB-3', name: 'HTTPS listener with a TLS 1.2+ custom policy', build: customTls(['TLSv1.2', 'TLSv1.3']), resource: 'https', expected: 'Compliant' },
+  { rule: 'ALI-ALB-3', name: 'HTTPS listener with the default policy', build: tls(undefined), resource: 'https', expected: 'Non-Compliant' },
+  { rule: 'ALI-ALB-3', name: 'HTTPS listener with a custom policy admitting TLS 1.0', build: customTls(['TLSv1.0', 'TLSv1.2']), resource: 'https', expected: 'Non-Compliant' },
+  { rule: 'ALI-ALB-3', name: 'HTTP listener', build: tls(undefined), resource: 'http', expected: 'N/A' },
   { rule: 'ALI-ECS-1', name: 'system and data disks encrypted', build: template({}), resource: 'template', expected: 'Compliant' },
   { rule: 'ALI-ECS-1', name: 'no system_disk block', build: template({ systemDisk: undefined }), resource: 'template', expected: 'Non-Compliant' },
   {

@@ -6,9 +6,12 @@ import { ActionTrailDeliversToUnitLogProject } from './actiontrail-delivers-to-u
 import { ActionTrailRegionCoverage } from './actiontrail-region-coverage';
 import { ALBDeletionProtection } from './alb-deletion-protection';
 import { ALBListenerHttps } from './alb-listener-https';
+import { ALBListenerModernTls } from './alb-listener-modern-tls';
 import { DataResourceInUnitRegion } from './data-resource-in-unit-region';
 import { DTSReplicatesOnlyAllowlistedTables } from './dts-replicates-only-allowlisted-tables';
 import { GACrossBorderExplicit } from './ga-cross-border-explicit';
+import { GAListenerModernTls } from './ga-listener-modern-tls';
+import { GAListenerNoPlainHttp } from './ga-listener-no-plain-http';
 import { KMSKeyDeletionProtection } from './kms-key-deletion-protection';
 import { KMSKeyRotationEnabled } from './kms-key-rotation-enabled';
 import { LaunchTemplateDisksEncrypted } from './launch-template-disks-encrypted';
@@ -69,6 +72,7 @@ export const ALI_RULES: readonly PolicyRule[] = [
   SecurityGroupWorldOnlyListenerPorts,
   ALBListenerHttps,
   ALBDeletionProtection,
+  ALBListenerModernTls,
   LaunchTemplateDisksEncrypted,
   ScalingConfigurationDisksEncrypted,
   LogStoreRetention,
@@ -78,4 +82,6 @@ export const ALI_RULES: readonly PolicyRule[] = [
   DataResourceInUnitRegion,
   DTSReplicatesOnlyAllowlistedTables,
   GACrossBorderExplicit,
+  GAListenerNoPlainHttp,
+  GAListenerModernTls,
 ];
