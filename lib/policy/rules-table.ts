@@ -14,7 +14,7 @@ export function rulesTableMarkdown(rules: readonly PolicyRule[]): string {
   const rows = rules.map((r) =>
     [
       `\`${r.id}\``,
-      `${r.name}<br>${r.resourceTypes.length > 4 ? 'the types listed above' : r.resourceTypes.map((t) => `\`${t}\``).join(', ')}`,
+      `${r.name}<br>${r.resourceTypes.map((t) => `\`${t}\``).join(', ')}`,
       text(r.info),
       text(r.explanation),
       text(r.fix),
