@@ -3,8 +3,6 @@
  * The declaration is validated first; nothing is constructed from a declaration with problems.
  */
 import { App } from 'cdktf';
-import { applyPolicyPack } from '../lib/policy/enforce';
-import type { PolicyPack } from '../lib/policy/engine';
 import { validateTopology } from '../lib/topology/validate';
 import type { TopologyDeclaration } from '../lib/topology/types';
 import type { UnitOutputs } from '../lib/unit/outputs';
@@ -22,8 +20,6 @@ export interface BuiltApp {
   readonly units: Readonly<Record<string, UnitStack>>;
   readonly link: LinkStack;
   readonly accel: AccelStack;
-  /** The policy pack on every stack; `synthWithPolicy(app, policy)` enforces it. */
-  readonly policy: PolicyPack;
 }
 
 export function buildApp(topology: TopologyDeclaration, options: BuildAppOptions = {}): BuiltApp {
@@ -38,6 +34,5 @@ export function buildApp(topology: TopologyDeclaration, options: BuildAppOptions
   }
   const link = new LinkStack(app, { topology, units: outputs });
   const accel = new AccelStack(app, { topology, units: outputs });
-  const policy = applyPolicyPack(app, topology);
-  return { app, units, link, accel, policy };
+  return { app, units, link, accel };
 }

@@ -1,7 +1,8 @@
 /**
- * Wiring the pack into the app flow: `applyPolicyPack` adds it to every stack; `synthWithPolicy` synthesizes,
- * writes the report next to the stacks and returns the lines that must fail the build (main.ts prints them
- * and exits non-zero). Tests call the same two functions.
+ * Wiring the pack into the app flow: main.ts calls `synthWithPolicy(app, topology)`, which adds the pack to
+ * every stack as an Aspect, synthesizes, writes the report next to the stacks and returns the lines that must
+ * fail the build (main.ts prints them and exits non-zero). Tests call the same function. The pack is applied at
+ * synth rather than in buildApp so that tests synthesizing the app for other reasons do not pay for it.
  */
 import * as path from 'path';
 import { Aspects, App, TerraformStack } from 'cdktf';
@@ -26,9 +27,16 @@ export interface PolicyOutcome {
   readonly report: { readonly csv: string; readonly json: string };
 }
 
-/** Synthesizes `app`, writes the policy report into its outdir, and returns what must fail the build. */
-export function synthWithPolicy(app: App, pack: PolicyPack): PolicyOutcome {
-  // Stacks added after applyPolicyPack are checked too: the pack is for every stack, not the ones present then.
+/**
+ * Synthesizes `app` with the pack on every stack (the full rule set unless told otherwise), writes the policy
+ * report into the app's outdir, and returns what must fail the build.
+ */
+export function synthWithPolicy(app: App, topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyOutcome {
+  return synthWithPack(app, applyPolicyPack(app, topology, rules));
+}
+
+/** As `synthWithPolicy`, with a pack already applied; stacks added since are given the pack too. */
+export function synthWithPack(app: App, pack: PolicyPack): PolicyOutcome {
   for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
     if (!Aspects.of(stack).all.includes(pack)) Aspects.of(stack).add(pack);
   }

@@ -11,7 +11,7 @@ import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
 import { OssBucket } from '../../.gen/providers/alicloud/oss-bucket';
 import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
 import { PolicyPack } from '../../lib/policy/engine';
-import { formatPolicyOutcome, synthWithPolicy } from '../../lib/policy/enforce';
+import { applyPolicyPack, formatPolicyOutcome, synthWithPack, synthWithPolicy } from '../../lib/policy/enforce';
 import { reportCsv } from '../../lib/policy/report';
 import { withRulesTable } from '../../lib/policy/rules-table';
 import { ALI_RULES } from '../../lib/policy/rules';
@@ -26,7 +26,7 @@ function synthDeclared(change?: (built: ReturnType<typeof buildApp>) => void) {
   const outdir = tmp();
   const built = buildApp(TOPOLOGY, { outdir });
   change?.(built);
-  return { outdir, outcome: synthWithPolicy(built.app, built.policy) };
+  return { outdir, outcome: synthWithPolicy(built.app, TOPOLOGY) };
 }
 
 /** A bucket that breaks only ALI-OSS-1 (public) and ALI-OSS-4 (no access logging, a warning). */
@@ -79,13 +79,13 @@ describe('a non-compliant change', () => {
     expect(formatPolicyOutcome(outcome)).toMatch(/1 failing .*\nALI-OSS-1 unit-cn\/public-files: /);
   });
 
-  test('a stack added after buildApp is checked too', () => {
-    const { outcome } = synthDeclared((b) => {
-      const extra = new TerraformStack(b.app, 'extra');
-      new AlicloudProvider(extra, 'alicloud', { region: TOPOLOGY.units[0].region });
-      publicBucket(extra, 'files');
-    });
-    expect(outcome.failures).toEqual([expect.stringMatching(/^ALI-OSS-1 extra\/files: /)]);
+  test('a stack added after the pack was applied is checked too', () => {
+    const built = buildApp(TOPOLOGY, { outdir: tmp() });
+    const pack = applyPolicyPack(built.app, TOPOLOGY);
+    const extra = new TerraformStack(built.app, 'extra');
+    new AlicloudProvider(extra, 'alicloud', { region: TOPOLOGY.units[0].region });
+    publicBucket(extra, 'files');
+    expect(synthWithPack(built.app, pack).failures).toEqual([expect.stringMatching(/^ALI-OSS-1 extra\/files: /)]);
   });
 
   test('a warning is reported but does not fail the synth', () => {

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { App, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
-import { applyPolicyPack, synthWithPolicy, PolicyOutcome } from '../../lib/policy/enforce';
+import { synthWithPolicy, PolicyOutcome } from '../../lib/policy/enforce';
 import { ALI_RULES } from '../../lib/policy/rules';
 import type { Compliance, PolicyRule } from '../../lib/policy/types';
 import type { TopologyDeclaration } from '../../lib/topology/types';
@@ -32,9 +32,8 @@ export function synthMinimal(rules: readonly PolicyRule[], build: (stack: Terraf
   const stack = new TerraformStack(app, options.stackName ?? 'minimal');
   new AlicloudProvider(stack, 'alicloud', { region: options.region ?? unitOf('cn').region });
   build(stack);
-  const pack = applyPolicyPack(app, options.topology ?? TOPOLOGY, rules);
   try {
-    return synthWithPolicy(app, pack);
+    return synthWithPolicy(app, options.topology ?? TOPOLOGY, rules);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
