@@ -1,7 +1,8 @@
-import type { TerraformStack } from 'cdktf';
+import { Fn, TerraformStack } from 'cdktf';
 import { ActiontrailTrail, ActiontrailTrailConfig } from '../../.gen/providers/alicloud/actiontrail-trail';
 import { KmsKey, KmsKeyConfig } from '../../.gen/providers/alicloud/kms-key';
 import { LogStore } from '../../.gen/providers/alicloud/log-store';
+import { OssBucket } from '../../.gen/providers/alicloud/oss-bucket';
 import { RamPolicy } from '../../.gen/providers/alicloud/ram-policy';
 import { Vpc } from '../../.gen/providers/alicloud/vpc';
 import { VpcFlowLog } from '../../.gen/providers/alicloud/vpc-flow-log';
@@ -29,6 +30,15 @@ const flowLogged = (resourceType: string) => (stack: TerraformStack) => {
 
 const policy = (document: object | string) => (stack: TerraformStack) =>
   new RamPolicy(stack, 'policy', { policyName: 'p', policyDocument: typeof document === 'string' ? document : JSON.stringify(document) });
+/** A policy document built with Fn.jsonencode around a bucket reference, as constructs write them. */
+const encoded = (actions: string[], scoped: boolean) => (stack: TerraformStack) => {
+  const bucket = new OssBucket(stack, 'bucket', { bucket: 'acme-cn-files' });
+  const Resource = scoped ? [`acs:oss:*:*:${bucket.bucket}/*`] : ['*'];
+  new RamPolicy(stack, 'policy', {
+    policyName: 'p',
+    policyDocument: Fn.jsonencode({ Version: '1', Statement: [{ Effect: 'Allow', Action: actions, Resource }, { Effect: 'Allow', Action: ['kms:Decrypt'], Resource: [`acs:kms:*:*:key/${bucket.id}`] }] }),
+  });
+};
 const statement = (Action: unknown, Resource: unknown, Effect = 'Allow') => ({ Version: '1', Statement: [{ Effect, Action, Resource }] });
 
 const cases: RuleCase[] = [
@@ -61,6 +71,8 @@ const cases: RuleCase[] = [
   { rule: 'ALI-RAM-1', name: 'deny everything', build: policy(statement('*', '*', 'Deny')), resource: 'policy', expected: 'Compliant' },
   { rule: 'ALI-RAM-1', name: 'Action * on Resource *', build: policy(statement('*', '*')), resource: 'policy', expected: 'Non-Compliant' },
   { rule: 'ALI-RAM-1', name: 'Action ["*"] on Resource ["*"]', build: policy(statement(['*'], ['*'])), resource: 'policy', expected: 'Non-Compliant' },
+  { rule: 'ALI-RAM-1', name: 'jsonencode with references, scoped', build: encoded(['oss:GetObject'], true), resource: 'policy', expected: 'Compliant' },
+  { rule: 'ALI-RAM-1', name: 'jsonencode with references, Action * on Resource *', build: encoded(['*'], false), resource: 'policy', expected: 'Non-Compliant' },
   { rule: 'ALI-RAM-1', name: 'a document only known at apply time', build: policy('${var.policy}'), resource: 'policy', expected: 'Unknown' },
 ];
 

@@ -4,6 +4,7 @@ import { DtsSynchronizationJob } from '../../.gen/providers/alicloud/dts-synchro
 import { GaAccelerator, GaAcceleratorConfig } from '../../.gen/providers/alicloud/ga-accelerator';
 import { GaBandwidthPackage } from '../../.gen/providers/alicloud/ga-bandwidth-package';
 import { GaBandwidthPackageAttachment } from '../../.gen/providers/alicloud/ga-bandwidth-package-attachment';
+import { GaEndpointGroup } from '../../.gen/providers/alicloud/ga-endpoint-group';
 import { GaForwardingRule } from '../../.gen/providers/alicloud/ga-forwarding-rule';
 import { GaListener } from '../../.gen/providers/alicloud/ga-listener';
 import { KmsKey } from '../../.gen/providers/alicloud/kms-key';
@@ -56,15 +57,34 @@ const gaListener = (protocol: string, securityPolicyId?: string) => (stack: Terr
   const port = protocol === 'HTTP' ? 80 : 443;
   return new GaListener(stack, 'listener', { acceleratorId: accelerator.id, protocol, securityPolicyId, portRanges: [{ fromPort: port, toPort: port }] });
 };
-const gaRedirect = (to: string) => (stack: TerraformStack) => {
-  const listener = gaListener('HTTP')(stack);
-  new GaForwardingRule(stack, 'redirect', {
-    acceleratorId: listener.acceleratorId,
-    listenerId: listener.id,
-    ruleConditions: [{ ruleConditionType: 'Path', pathConfig: { values: ['/*'] } }],
-    ruleActions: [{ order: 1, ruleActionType: 'Redirect', ruleActionValue: JSON.stringify({ protocol: to, port: '443', code: '301' }) }],
-  });
-};
+/** An HTTP listener with one forwarding rule: a redirect (to `to`) or a forward, on a Path or Host condition. */
+const gaRule =
+  (action: { redirectTo: string } | 'forward', condition: 'Path' | 'Host' = 'Path', withEndpointGroup = false) =>
+  (stack: TerraformStack) => {
+    const listener = gaListener('HTTP')(stack);
+    new GaForwardingRule(stack, 'rule', {
+      acceleratorId: listener.acceleratorId,
+      listenerId: listener.id,
+      ruleConditions: [
+        condition === 'Path'
+          ? { ruleConditionType: 'Path', pathConfig: { values: ['/*'] } }
+          : { ruleConditionType: 'Host', hostConfig: [{ values: [`oa.${TOPOLOGY.access.domain}`] }] },
+      ],
+      ruleActions: [
+        action === 'forward'
+          ? { order: 1, ruleActionType: 'ForwardGroup', ruleActionValue: JSON.stringify([{ type: 'endpointgroup', value: 'epg-1' }]) }
+          : { order: 1, ruleActionType: 'Redirect', ruleActionValue: JSON.stringify({ protocol: action.redirectTo, domain: '$${host}', port: '443', code: '301' }) },
+      ],
+    });
+    if (withEndpointGroup) {
+      new GaEndpointGroup(stack, 'group', {
+        acceleratorId: listener.acceleratorId,
+        listenerId: listener.id,
+        endpointGroupRegion: unitOf('cn').region,
+        endpointConfigurations: [{ endpoint: 'alb-1.example.com', type: 'Domain', weight: 100 }],
+      });
+    }
+  };
 
 const cases: RuleCase[] = [
   { rule: 'ALI-PROT-1', name: 'RDS with prevent_destroy', build: (s) => database(s), resource: 'db', expected: 'Compliant' },
@@ -134,9 +154,18 @@ const cases: RuleCase[] = [
   { rule: 'ALI-GA-1', name: 'undeclared: billing type unset', build: ga({}), resource: 'ga', expected: 'Non-Compliant', stack: undeclared },
   { rule: 'ALI-GA-2', name: 'HTTPS listener', build: gaListener('HTTPS', 'tls_cipher_policy_1_2'), resource: 'listener', expected: 'Compliant' },
   { rule: 'ALI-GA-2', name: 'TCP passthrough', build: gaListener('TCP'), resource: 'listener', expected: 'Compliant' },
-  { rule: 'ALI-GA-2', name: 'HTTP listener redirecting every path to HTTPS', build: gaRedirect('HTTPS'), resource: 'listener', expected: 'Compliant' },
-  { rule: 'ALI-GA-2', name: 'HTTP listener redirecting to HTTP', build: gaRedirect('HTTP'), resource: 'listener', expected: 'Non-Compliant' },
-  { rule: 'ALI-GA-2', name: 'HTTP listener forwarding', build: gaListener('HTTP'), resource: 'listener', expected: 'Non-Compliant' },
+  { rule: 'ALI-GA-2', name: 'HTTP listener redirecting every path to HTTPS', build: gaRule({ redirectTo: 'HTTPS' }), resource: 'listener', expected: 'Compliant' },
+  { rule: 'ALI-GA-2', name: 'HTTP listener redirecting declared hosts to HTTPS', build: gaRule({ redirectTo: 'HTTPS' }, 'Host'), resource: 'listener', expected: 'Compliant' },
+  { rule: 'ALI-GA-2', name: 'HTTP listener redirecting to HTTP', build: gaRule({ redirectTo: 'HTTP' }), resource: 'listener', expected: 'Non-Compliant' },
+  { rule: 'ALI-GA-2', name: 'HTTP listener with a forwarding rule', build: gaRule('forward'), resource: 'listener', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-GA-2',
+    name: 'HTTP listener redirecting but also serving an endpoint group',
+    build: gaRule({ redirectTo: 'HTTPS' }, 'Path', true),
+    resource: 'listener',
+    expected: 'Non-Compliant',
+  },
+  { rule: 'ALI-GA-2', name: 'HTTP listener with no rule at all', build: gaListener('HTTP'), resource: 'listener', expected: 'Non-Compliant' },
   { rule: 'ALI-GA-3', name: 'HTTPS with tls_cipher_policy_1_2_strict', build: gaListener('HTTPS', 'tls_cipher_policy_1_2_strict'), resource: 'listener', expected: 'Compliant' },
   { rule: 'ALI-GA-3', name: 'HTTPS with the default policy', build: gaListener('HTTPS'), resource: 'listener', expected: 'Non-Compliant' },
   { rule: 'ALI-GA-3', name: 'HTTPS with tls_cipher_policy_1_1', build: gaListener('HTTPS', 'tls_cipher_policy_1_1'), resource: 'listener', expected: 'Non-Compliant' },

@@ -1,8 +1,10 @@
+import { jsonencodeToJson } from '../hcl';
 import { blocks, isReference } from '../values';
 import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 const isWildcardAction = (a: unknown) => a === '*' || a === '*:*';
+const isWholeReference = (v: unknown) => typeof v === 'string' && /^\$\{[\s\S]*\}$/.test(v);
 
 export const RAMPolicyNoFullAdmin: PolicyRule = {
   id: 'ALI-RAM-1',
@@ -20,17 +22,26 @@ export const RAMPolicyNoFullAdmin: PolicyRule = {
     if (typeof doc === 'string') {
       let parsed: { Statement?: unknown };
       try {
-        parsed = JSON.parse(doc);
+        // Fn.jsonencode keeps the document readable as long as references sit inside strings.
+        parsed = JSON.parse(jsonencodeToJson(doc) ?? doc);
       } catch {
-        return isReference(doc) ? unknown('the policy document is a Terraform expression; build it as literal JSON') : nonCompliant('the policy document is not valid JSON');
+        return isReference(doc)
+          ? unknown('the policy document is a Terraform expression that is not a jsonencode of an object literal; build it as JSON or jsonencode({...})')
+          : nonCompliant('the policy document is not valid JSON');
       }
       for (const s of asList(parsed.Statement) as Record<string, unknown>[]) statements.push({ effect: s.Effect, action: s.Action, resource: s.Resource });
     }
+    let undecided = false;
     for (const s of statements) {
       if (s.effect !== 'Allow') continue;
-      if (asList(s.action).some(isWildcardAction) && asList(s.resource).includes('*')) return nonCompliant('a statement allows Action "*" on Resource "*"');
+      const actions = asList(s.action);
+      const resources = asList(s.resource);
+      if (actions.some(isWildcardAction) && resources.includes('*')) return nonCompliant('a statement allows Action "*" on Resource "*"');
+      // Only a value that is wholly a reference can turn out to be "*"; "acs:oss:*:*:${bucket}/*" cannot.
+      const mayBeWildAction = actions.some(isWildcardAction) || actions.some(isWholeReference) || isWholeReference(s.action);
+      const mayBeWildResource = resources.includes('*') || resources.some(isWholeReference) || isWholeReference(s.resource);
+      if (mayBeWildAction && mayBeWildResource) undecided = true;
     }
-    const ref = statements.find((s) => s.effect === 'Allow' && [...asList(s.action), ...asList(s.resource)].some(isReference));
-    return ref ? unknown('an Allow statement names actions or resources through references') : COMPLIANT;
+    return undecided ? unknown('an Allow statement takes its actions or resources wholly from references') : COMPLIANT;
   },
 };
