@@ -24,6 +24,8 @@ export interface PolicyOutcome {
   readonly findings: Finding[];
   /** One line per unsuppressed error: `<rule id> <resource path>: <info>; fix: <fix>`. Empty when the app passes. */
   readonly failures: string[];
+  /** Suppressions that covered no finding (stale): printed, not failing. */
+  readonly unusedSuppressions: string[];
   readonly report: { readonly csv: string; readonly json: string };
 }
 
@@ -43,16 +45,17 @@ export function synthWithPack(app: App, pack: PolicyPack): PolicyOutcome {
   app.synth();
   const findings = pack.findings;
   const report = writePolicyReport(app.outdir, findings);
-  return { findings, failures: pack.failures, report };
+  return { findings, failures: pack.failures, unusedSuppressions: pack.unusedSuppressions, report };
 }
 
 /**
- * What main.ts prints after synth: a summary line with the report's path, then one line per failing finding.
+ * What main.ts prints after synth: a summary line with the report's path, one line per failing finding, then
+ * one warning line per stale suppression.
  */
 export function formatPolicyOutcome(outcome: PolicyOutcome): string {
   const count = (c: string) => outcome.findings.filter((f) => f.compliance === c).length;
   const report = path.relative(process.cwd(), outcome.report.csv);
   const n = outcome.failures.length;
   const head = `policy: ${count('Compliant')} compliant, ${count('Suppressed')} suppressed, ${count('Non-Compliant')} non-compliant, ${count('Unknown')} unknown; ${n} failing (report: ${report})`;
-  return [head, ...outcome.failures].join('\n') + '\n';
+  return [head, ...outcome.failures, ...outcome.unusedSuppressions.map((l) => `warning: ${l}`)].join('\n') + '\n';
 }

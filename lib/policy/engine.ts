@@ -53,6 +53,10 @@ export class PolicyPack implements IAspect {
   /** Keyed by rule id and path, so a second synth of the same app replaces rather than duplicates rows. */
   private readonly results = new Map<string, Finding>();
   private readonly suppressionProblems = new Map<string, string>();
+  /** Every suppression in the checked stacks, keyed by construct path and rule id. */
+  private readonly declaredSuppressions = new Set<string>();
+  /** The suppressions that covered a finding. */
+  private readonly usedSuppressions = new Set<string>();
 
   constructor(props: PolicyPackProps) {
     const ids = new Set<string>();
@@ -101,6 +105,20 @@ export class PolicyPack implements IAspect {
     return [...lines, ...[...this.suppressionProblems.values()].sort()];
   }
 
+  /**
+   * Suppressions of real rules that covered no finding: the finding they were written for is gone (fixed, or the
+   * construct moved), and a stale suppression would silently hide the next one. Reported, not failing.
+   */
+  get unusedSuppressions(): string[] {
+    return [...this.declaredSuppressions]
+      .filter((key) => !this.usedSuppressions.has(key) && this.byId.has(key.split('\u0000')[1]))
+      .map((key) => {
+        const [path, id] = key.split('\u0000');
+        return `${id} ${path}: suppression covers no finding; remove it`;
+      })
+      .sort();
+  }
+
   private evaluate(rule: PolicyRule, view: ResourceView, context: RuleContext): RuleResult {
     try {
       return rule.evaluate(view, context);
@@ -122,6 +140,7 @@ export class PolicyPack implements IAspect {
     if (compliance !== 'Compliant') {
       const suppression = findSuppression(node, rule.id);
       if (suppression) {
+        this.usedSuppressions.add(`${suppression.scopePath}\u0000${rule.id}`);
         compliance = 'Suppressed';
         exceptionReason = suppression.reason;
       }
@@ -133,6 +152,7 @@ export class PolicyPack implements IAspect {
     for (const node of stack.node.findAll()) {
       for (const s of suppressionsOn(node)) {
         const key = `${node.node.path}\u0000${s.id}`;
+        this.declaredSuppressions.add(key);
         if (this.byId.has(s.id)) this.suppressionProblems.delete(key);
         else this.suppressionProblems.set(key, `${s.id} ${node.node.path}: suppression names no rule of the policy pack; remove it or correct the id (see docs/policy-rules.md)`);
       }

@@ -56,13 +56,13 @@ export function suppressionsOn(scope: IConstruct): PolicySuppression[] {
 }
 
 /**
- * The suppression of `ruleId` that covers `construct`: on the construct itself or the nearest ancestor that
- * carries one.
+ * The suppression of `ruleId` that covers `construct` (on the construct itself or the nearest ancestor that
+ * carries one), with the path of the construct it is attached to.
  */
-export function findSuppression(construct: IConstruct, ruleId: string): PolicySuppression | undefined {
+export function findSuppression(construct: IConstruct, ruleId: string): (PolicySuppression & { readonly scopePath: string }) | undefined {
   for (const scope of [...construct.node.scopes].reverse()) {
     const hit = suppressionsOn(scope).find((s) => s.id === ruleId);
-    if (hit) return hit;
+    if (hit) return { ...hit, scopePath: scope.node.path };
   }
   return undefined;
 }

@@ -43,8 +43,9 @@ const publicBucket = (scope: Construct, id: string) =>
 describe('the declared topology', () => {
   const { outdir, outcome } = synthDeclared();
 
-  test('has no unsuppressed finding of any level', () => {
+  test('has no unsuppressed finding of any level, and no stale suppression', () => {
     expect(outcome.failures).toEqual([]);
+    expect(outcome.unusedSuppressions).toEqual([]);
     expect(outcome.findings.filter((f) => f.compliance === 'Non-Compliant' || f.compliance === 'Unknown')).toEqual([]);
   });
 
@@ -164,6 +165,16 @@ describe('suppressions', () => {
   ])('refuse %s', (_name, suppression, error) => {
     const b = buildApp(TOPOLOGY, { outdir: tmp() });
     expect(() => suppressPolicyRules(b.units.cn.node.findChild('unit'), [suppression])).toThrow(error);
+  });
+
+  test('a suppression that covers no finding is reported as stale, without failing', () => {
+    const { outcome } = synthDeclared((b) => {
+      const bucket = publicBucket(b.units.cn, 'public-files');
+      suppressPolicyRules(bucket, [{ id: 'ALI-OSS-1', reason: 'reviewed: public on purpose' }, { id: 'ALI-OSS-5', reason: 'ZRS is already set here' }]);
+    });
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.unusedSuppressions).toEqual(['ALI-OSS-5 unit-cn/public-files: suppression covers no finding; remove it']);
+    expect(formatPolicyOutcome(outcome)).toContain('\nwarning: ALI-OSS-5 unit-cn/public-files: suppression covers no finding; remove it\n');
   });
 
   test('naming a rule the pack does not have fails the synth', () => {
