@@ -1,13 +1,17 @@
 /**
- * Entry point of `cdktf synth`: builds the app from the declared topology. The only place that reads the
- * environment: `STATE_BACKEND=local|oss` chooses the state backend for one run, `STATE_BOOTSTRAP=1` adds the
- * bootstrap stacks (docs/operations.md).
+ * Entry point of `cdktf synth`: builds the app from the declared topology and synthesizes it with the policy
+ * pack on every stack. The only place that reads the environment: `STATE_BACKEND=local|oss` chooses the state
+ * backend for one run, `STATE_BOOTSTRAP=1` adds the bootstrap stacks (docs/operations.md).
  */
 import { stateBackendKindFrom, switchFrom } from './lib/backend/state-location';
+import { formatPolicyOutcome, synthWithPolicy } from './lib/policy/enforce';
 import { buildApp } from './stacks/app';
 import { loadTopology } from './stacks/topology';
 
-buildApp(loadTopology(), {
+const built = buildApp(loadTopology(), {
   stateBackend: stateBackendKindFrom(process.env.STATE_BACKEND),
   bootstrap: switchFrom(process.env.STATE_BOOTSTRAP, 'STATE_BOOTSTRAP'),
-}).app.synth();
+});
+const outcome = synthWithPolicy(built.app, built.topology);
+process.stderr.write(formatPolicyOutcome(outcome));
+if (outcome.failures.length > 0) process.exitCode = 1;

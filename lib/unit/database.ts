@@ -98,12 +98,14 @@ export class UnitDatabase extends Construct {
       dataBaseName: props.catalog.appDatabase,
       characterSet: 'utf8mb4',
       description: rdsDescription(`collaboration data of unit ${unit.id}, personal data, never replicated`),
+      lifecycle: PREVENT_DESTROY,
     });
     this.orgDatabase = new DbDatabase(this, 'org-db', {
       instanceId: this.instance.id,
       dataBaseName: orgDatabaseName(props.catalog.orgDatabase, unit.id),
       characterSet: 'utf8mb4',
       description: rdsDescription(`org-structure tables mastered by unit ${unit.id}`),
+      lifecycle: PREVENT_DESTROY,
     });
 
     const password = generatedPassword(this, 'app-password');

@@ -1,0 +1,61 @@
+/**
+ * Wiring the pack into the app flow: main.ts calls `synthWithPolicy(app, topology)`, which adds the pack to
+ * every stack as an Aspect, synthesizes, writes the report next to the stacks and returns the lines that must
+ * fail the build (main.ts prints them and exits non-zero). Tests call the same function. The pack is applied at
+ * synth rather than in buildApp so that tests synthesizing the app for other reasons do not pay for it.
+ */
+import * as path from 'path';
+import { Aspects, App, TerraformStack } from 'cdktf';
+import type { TopologyDeclaration } from '../topology/types';
+import { Finding, PolicyPack } from './engine';
+import { writePolicyReport } from './report';
+import { ALI_RULES } from './rules';
+import type { PolicyRule } from './types';
+
+/** Adds one pack (the full rule set unless told otherwise) to every stack of `app`, and returns it. */
+export function applyPolicyPack(app: App, topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyPack {
+  const pack = new PolicyPack({ rules, topology });
+  for (const stack of app.node.findAll().filter(TerraformStack.isStack)) Aspects.of(stack).add(pack);
+  return pack;
+}
+
+export interface PolicyOutcome {
+  /** Every report row, sorted. */
+  readonly findings: Finding[];
+  /** One line per unsuppressed error: `<rule id> <resource path>: <info>; fix: <fix>`. Empty when the app passes. */
+  readonly failures: string[];
+  /** Suppressions that covered no finding (stale): printed, not failing. */
+  readonly unusedSuppressions: string[];
+  readonly report: { readonly csv: string; readonly json: string };
+}
+
+/**
+ * Synthesizes `app` with the pack on every stack (the full rule set unless told otherwise), writes the policy
+ * report into the app's outdir, and returns what must fail the build.
+ */
+export function synthWithPolicy(app: App, topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyOutcome {
+  return synthWithPack(app, applyPolicyPack(app, topology, rules));
+}
+
+/** As `synthWithPolicy`, with a pack already applied; stacks added since are given the pack too. */
+export function synthWithPack(app: App, pack: PolicyPack): PolicyOutcome {
+  for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
+    if (!Aspects.of(stack).all.includes(pack)) Aspects.of(stack).add(pack);
+  }
+  app.synth();
+  const findings = pack.findings;
+  const report = writePolicyReport(app.outdir, findings);
+  return { findings, failures: pack.failures, unusedSuppressions: pack.unusedSuppressions, report };
+}
+
+/**
+ * What main.ts prints after synth: a summary line with the report's path, one line per failing finding, then
+ * one warning line per stale suppression.
+ */
+export function formatPolicyOutcome(outcome: PolicyOutcome): string {
+  const count = (c: string) => outcome.findings.filter((f) => f.compliance === c).length;
+  const report = path.relative(process.cwd(), outcome.report.csv);
+  const n = outcome.failures.length;
+  const head = `policy: ${count('Compliant')} compliant, ${count('Suppressed')} suppressed, ${count('Non-Compliant')} non-compliant, ${count('Unknown')} unknown; ${n} failing (report: ${report})`;
+  return [head, ...outcome.failures, ...outcome.unusedSuppressions.map((l) => `warning: ${l}`)].join('\n') + '\n';
+}
