@@ -1,4 +1,9 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { synthWithPolicy } from '../lib/policy/enforce';
 import { checkStack, loadSchemas } from '../lib/schema-check/check';
+import { buildApp } from '../stacks/app';
 import { loadTopology } from '../stacks/topology';
 import { resourcesOf, StackJson, synthTopology } from './helpers/synth';
 
@@ -49,6 +54,12 @@ describe('bootstrap stacks', () => {
       expect(one(stack, 'alicloud_kms_key')).toMatchObject({ automatic_rotation: 'Enabled', deletion_protection: 'Enabled', lifecycle: { prevent_destroy: true } });
     });
 
+    it('records access to the state (it holds secrets) in the bucket itself, and expires those logs', () => {
+      const bucketRef = ref('alicloud_oss_bucket', stack, 'bucket');
+      expect(one(stack, 'alicloud_oss_bucket_logging')).toMatchObject({ bucket: bucketRef, target_bucket: bucketRef, target_prefix: 'access-log/' });
+      expect(one(stack, 'alicloud_oss_bucket').lifecycle_rule).toContainEqual(expect.objectContaining({ prefix: 'access-log/', enabled: true, expiration: [{ days: 365 }] }));
+    });
+
     it('locks with a Tablestore table keyed by LockID (String)', () => {
       const table = one(stack, 'alicloud_ots_table');
       expect(table.primary_key).toEqual([{ name: 'LockID', type: 'String' }]);
@@ -64,5 +75,17 @@ describe('bootstrap stacks', () => {
     it('matches the snapshot', () => {
       expect(stack).toMatchSnapshot();
     });
+  });
+});
+
+describe('bootstrap stacks and the policy pack', () => {
+  it('have no findings but compliant ones', () => {
+    const topology = loadTopology();
+    const built = buildApp(topology, { stateBackend: 'oss', bootstrap: true, outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'bootstrap-policy-')) });
+    const outcome = synthWithPolicy(built.app, built.topology);
+    const bootstrap = outcome.findings.filter((f) => f.resource.startsWith('bootstrap-'));
+    expect(bootstrap.length).toBeGreaterThan(5);
+    expect(bootstrap.filter((f) => f.compliance !== 'Compliant')).toEqual([]);
+    expect(outcome.failures).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { KmsKey } from '../../.gen/providers/alicloud/kms-key';
 import { OssBucket } from '../../.gen/providers/alicloud/oss-bucket';
 import { OssBucketAcl } from '../../.gen/providers/alicloud/oss-bucket-acl';
+import { OssBucketLoggingA } from '../../.gen/providers/alicloud/oss-bucket-logging';
 import { OssBucketPublicAccessBlock } from '../../.gen/providers/alicloud/oss-bucket-public-access-block';
 import { OssBucketServerSideEncryption } from '../../.gen/providers/alicloud/oss-bucket-server-side-encryption';
 import { OssBucketVersioningA } from '../../.gen/providers/alicloud/oss-bucket-versioning';
@@ -19,6 +20,9 @@ export interface StateStoreProps {
 
 /** Noncurrent state versions are kept this long: enough to roll back a bad apply found weeks later. */
 export const STATE_VERSION_RETENTION_DAYS = 365;
+
+/** Where the state bucket's own access logs go, inside the bucket. */
+export const ACCESS_LOG_PREFIX = 'access-log/';
 
 /**
  * What Terraform's `oss` backend needs in one region: a bucket for the state objects and a Tablestore table for
@@ -66,6 +70,7 @@ export class StateStore extends Construct {
           noncurrentVersionExpiration: [{ days: STATE_VERSION_RETENTION_DAYS }],
           abortMultipartUpload: [{ days: 7 }],
         },
+        { id: 'expire-access-logs', enabled: true, prefix: ACCESS_LOG_PREFIX, expiration: [{ days: STATE_VERSION_RETENTION_DAYS }] },
       ],
       tags,
       lifecycle: PREVENT_DESTROY,
@@ -75,6 +80,9 @@ export class StateStore extends Construct {
     new OssBucketPublicAccessBlock(this, 'public-access-block', { bucket, blockPublicAccess: true });
     new OssBucketVersioningA(this, 'versioning', { bucket, status: 'Enabled' });
     new OssBucketServerSideEncryption(this, 'encryption', { bucket, sseAlgorithm: 'KMS', kmsMasterKeyId: this.key.id });
+    // Who read or wrote the state (it holds secrets) is recorded in the bucket itself, under its own prefix: the
+    // state store must exist before anything else, so there is no other bucket to log into yet.
+    new OssBucketLoggingA(this, 'access-logging', { bucket, targetBucket: bucket, targetPrefix: ACCESS_LOG_PREFIX });
 
     this.lockInstance = new OtsInstance(this, 'lock-instance', {
       name: names.lockInstance,
