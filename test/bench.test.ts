@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { topologyProblems } from '../lib/topology/validate';
-import { generateTopology, maxBenchUnits } from '../scripts/bench/generate-topology';
+import { benchProblems, generateTopology, maxBenchUnits } from '../scripts/bench/generate-topology';
 
 describe('benchmark topologies', () => {
   it.each([2, 8, maxBenchUnits()])('%i generated units form a valid topology, one region each', (n) => {
@@ -13,6 +13,14 @@ describe('benchmark topologies', () => {
 
   it('refuses more units than the region table has regions, and says how many it can do', () => {
     expect(() => generateTopology(maxBenchUnits() + 1)).toThrow(`needs ${maxBenchUnits() + 1} distinct regions; lib/topology/regions.ts has ${maxBenchUnits()} with two zones or more (one unit per region): ask for ${maxBenchUnits()} or fewer`);
+  });
+
+  it('32 units, for timing only, share regions and have no other problem', () => {
+    const t = generateTopology(32, undefined, { reuseRegions: true });
+    expect(t.units).toHaveLength(32);
+    expect(new Set(t.units.map((u) => u.id)).size).toBe(32);
+    expect(topologyProblems(t).some((p) => p.includes('is already the region of'))).toBe(true);
+    expect(benchProblems(t)).toEqual([]);
   });
 });
 

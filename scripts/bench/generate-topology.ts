@@ -1,11 +1,14 @@
 /**
  * Topologies of N units for the benchmark, derived from the declared one: the declared units stay, and each
  * added unit copies the last declared spoke into a region of its own (one unit per region is a rule), with its
- * own /16. Regions come from lib/topology/regions.ts, so N is limited to the regions with two zones or more.
+ * own /16. Regions come from lib/topology/regions.ts. Past the regions the table has (Alibaba Cloud has fewer
+ * than 32), `reuseRegions` lets added units share regions: such a topology is for timing synthesis only, and
+ * `benchProblems` tells what validation refuses in it besides the shared regions.
  */
 import { REGION_IDS, REGIONS, RegionId } from '../../lib/topology/regions';
 import { TIERS, TopologyDeclaration, UnitDeclaration } from '../../lib/topology/types';
 import { loadTopology } from '../../stacks/topology';
+import { topologyProblems } from '../../lib/topology/validate';
 
 /** Regions a generated unit may use: two zones at least, in table order. */
 export function benchRegions(): RegionId[] {
@@ -17,10 +20,11 @@ export function maxBenchUnits(): number {
   return benchRegions().length;
 }
 
-export function generateTopology(units: number, base: TopologyDeclaration = loadTopology()): TopologyDeclaration {
+export function generateTopology(units: number, base: TopologyDeclaration = loadTopology(), options: { reuseRegions?: boolean } = {}): TopologyDeclaration {
   const declared = base.units;
   if (!Number.isInteger(units) || units < declared.length) throw new Error(`units: ${units} is below the ${declared.length} declared units; ask for ${declared.length} or more`);
-  const free = benchRegions().filter((r) => !declared.some((u) => u.region === r));
+  const unused = benchRegions().filter((r) => !declared.some((u) => u.region === r));
+  const free = options.reuseRegions ? Array.from({ length: units }, (_, i) => unused[i % unused.length]) : unused;
   if (units - declared.length > free.length) {
     throw new Error(`units: ${units} needs ${units} distinct regions; lib/topology/regions.ts has ${maxBenchUnits()} with two zones or more (one unit per region): ask for ${maxBenchUnits()} or fewer`);
   }
@@ -49,4 +53,9 @@ export function generateTopology(units: number, base: TopologyDeclaration = load
     };
   });
   return { ...base, units: [...declared, ...added] };
+}
+
+/** Problems of a generated topology other than units sharing a region (which `reuseRegions` asks for). */
+export function benchProblems(t: TopologyDeclaration): string[] {
+  return topologyProblems(t).filter((p) => !/\.region: "[^"]+" is already the region of units\./.test(p));
 }
