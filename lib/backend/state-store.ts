@@ -8,6 +8,7 @@ import { OssBucketServerSideEncryption } from '../../.gen/providers/alicloud/oss
 import { OssBucketVersioningA } from '../../.gen/providers/alicloud/oss-bucket-versioning';
 import { OtsInstance } from '../../.gen/providers/alicloud/ots-instance';
 import { OtsTable } from '../../.gen/providers/alicloud/ots-table';
+import { protectedKey } from '../unit/encryption';
 import { PREVENT_DESTROY } from '../unit/protection';
 import type { StateStore as StateStoreNames } from './state-location';
 
@@ -42,19 +43,10 @@ export class StateStore extends Construct {
     const { names } = props;
     const tags = { ...props.tags, purpose: 'terraform-state' };
 
-    this.key = new KmsKey(this, 'key', {
+    this.key = protectedKey(this, 'key', {
       description: `${names.kmsKeyName}: encrypts the Terraform state in ${names.bucket}`,
-      keyUsage: 'ENCRYPT/DECRYPT',
-      keySpec: 'Aliyun_AES_256',
-      protectionLevel: 'SOFTWARE',
-      automaticRotation: 'Enabled',
-      rotationInterval: '31536000s',
-      deletionProtection: 'Enabled',
-      deletionProtectionDescription: `Encrypts the Terraform state of ${names.region}; deleting it makes that state unreadable.`,
-      pendingWindowInDays: 30,
-      status: 'Enabled',
+      protects: `Encrypts the Terraform state of ${names.region}; deleting it makes that state unreadable.`,
       tags,
-      lifecycle: PREVENT_DESTROY,
     });
 
     this.bucket = new OssBucket(this, 'bucket', {

@@ -2,7 +2,7 @@
  * Reading synthesized configuration. After resolution a value is a literal, or a string holding a Terraform
  * expression (`${alicloud_kms_key.key.id}`) whose value only Terraform knows.
  */
-import type { ResourceView } from './types';
+import { COMPLIANT, nonCompliant, RuleResult, unknown, type ResourceView } from './types';
 
 /** True for a string that is (or contains) a Terraform expression: its value is not known at synth time. */
 export function isReference(v: unknown): boolean {
@@ -75,4 +75,20 @@ export function shown(v: unknown): string {
 /** True for an IPv4/IPv6 source that means "anyone on the internet". */
 export function isWorld(cidr: unknown): boolean {
   return typeof cidr === 'string' && ['0.0.0.0/0', '0.0.0.0', '::/0'].includes(cidr.trim());
+}
+
+/**
+ * Verdict on an IP whitelist (`security_ips` of RDS or Redis, a list or a comma-separated string): non-compliant
+ * when it admits anyone, unknown when part of it is a reference, compliant otherwise. Unset is compliant: both
+ * services default to 127.0.0.1.
+ */
+export function whitelistVerdict(ips: unknown): RuleResult {
+  if (ips === undefined) return COMPLIANT;
+  if (isReference(ips)) return unknown(`security_ips is the reference ${ips}`);
+  const list = Array.isArray(ips) ? ips : String(ips).split(',');
+  const world = list.find(isWorld);
+  if (world) return nonCompliant(`security_ips contains ${JSON.stringify(world)}`);
+  const ref = list.find(isReference);
+  if (ref) return unknown(`security_ips contains the reference ${ref}`);
+  return COMPLIANT;
 }

@@ -1,5 +1,5 @@
-import { isReference, isWorld } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import type { PolicyRule } from '../types';
+import { whitelistVerdict } from '../values';
 
 export const RedisNotPublic: PolicyRule = {
   id: 'ALI-KVS-3',
@@ -11,14 +11,6 @@ export const RedisNotPublic: PolicyRule = {
   fix: 'list only the app tier in security_ips',
   equivalents: ['InfraGuard redis-public-and-any-ip-access-check'],
   evaluate(redis) {
-    const ips = redis.config.security_ips;
-    if (ips === undefined) return COMPLIANT;
-    if (isReference(ips)) return unknown(`security_ips is the reference ${ips}`);
-    const list = Array.isArray(ips) ? ips : String(ips).split(',');
-    const world = list.find(isWorld);
-    if (world) return nonCompliant(`security_ips contains ${JSON.stringify(world)}`);
-    const ref = list.find(isReference);
-    if (ref) return unknown(`security_ips contains the reference ${ref}`);
-    return COMPLIANT;
+    return whitelistVerdict(redis.config.security_ips);
   },
 };
