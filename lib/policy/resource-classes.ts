@@ -1,25 +1,11 @@
 /** Resource classes several rules share. */
+import { STATEFUL_TYPES as STATEFUL_RESOURCES } from '../unit/protection';
 
 /**
  * Resources whose destruction loses data or keeps billing without control: they need
- * `lifecycle.prevent_destroy` (ALI-PROT-1). A database inside an RDS instance is here too: destroying an
- * `alicloud_db_database` drops the schema and every row in it.
+ * `lifecycle.prevent_destroy` (ALI-PROT-1). The list is the plan review's too (lib/unit/protection.ts).
  */
-export const STATEFUL_TYPES = [
-  'alicloud_db_database',
-  'alicloud_db_instance',
-  'alicloud_dts_synchronization_instance',
-  'alicloud_dts_synchronization_job',
-  'alicloud_ga_accelerator',
-  'alicloud_ga_bandwidth_package',
-  'alicloud_kms_key',
-  'alicloud_kvstore_instance',
-  'alicloud_log_project',
-  'alicloud_log_store',
-  'alicloud_oss_bucket',
-  'alicloud_ots_instance',
-  'alicloud_ots_table',
-] as const;
+export const STATEFUL_TYPES: readonly string[] = Object.keys(STATEFUL_RESOURCES).sort();
 
 /** Resources that hold (or decrypt) staff data, and so must live in their unit's region (ALI-RES-1). */
 export const DATA_TYPES = [

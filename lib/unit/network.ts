@@ -8,6 +8,7 @@ import { VpcFlowLog } from '../../.gen/providers/alicloud/vpc-flow-log';
 import { Vswitch } from '../../.gen/providers/alicloud/vswitch';
 import { unitNames } from '../topology/naming';
 import { TIERS, TierName, UnitDeclaration } from '../topology/types';
+import { PREVENT_DESTROY } from './protection';
 
 export interface UnitNetworkProps {
   readonly orgPrefix: string;
@@ -81,6 +82,7 @@ export class UnitNetwork extends Construct {
       // Partners may allowlist this address: keep it across accidental destroys.
       deletionProtection: true,
       tags: { ...tags, unit: unit.id },
+      lifecycle: PREVENT_DESTROY,
     });
     const association = new EipAssociation(this, 'nat-eip-association', {
       allocationId: this.natEip.id,
