@@ -33,7 +33,17 @@ function sortKeys(v: Json): Json {
   return v;
 }
 
-export function trimSchema(full: any, list: TypeList): Json {
+/** The parts of `terraform providers schema -json` output the trim reads. */
+interface FullSchema {
+  readonly format_version?: string;
+  readonly x_source?: string;
+  readonly provider_versions?: Readonly<Record<string, string>>;
+  readonly provider_schemas?: Readonly<
+    Record<string, { readonly provider: Json; readonly resource_schemas?: Readonly<Record<string, Json>>; readonly data_source_schemas?: Readonly<Record<string, Json>> }>
+  >;
+}
+
+export function trimSchema(full: FullSchema, list: TypeList): Json {
   const fqpn = `registry.terraform.io/${list.provider.source}`;
   const ps = full?.provider_schemas?.[fqpn];
   if (!ps) {
