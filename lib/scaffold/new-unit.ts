@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseCidr, subnet } from '../topology/cidr';
+import { Cidr, parseCidr, subnet } from '../topology/cidr';
 import { isRegionId, REGION_IDS, regionInfo, RegionId } from '../topology/regions';
 import {
   APP_INSTANCE_TYPES,
@@ -56,6 +56,13 @@ export const SMALLEST_VPC_PREFIX = 19;
  */
 export const DEFAULT_LINK_BANDWIDTH_MBPS = 10;
 
+/** The tier CIDRs of the IP plan every unit follows, one per tier and zone (zones in order). */
+export function planSubnets(vpc: Cidr, zones: readonly string[]): Record<TierName, Record<string, string>> {
+  return Object.fromEntries(
+    TIERS.map((tier) => [tier, Object.fromEntries(zones.map((z, i) => [z, subnet(vpc, TIER_PLAN[tier].prefix, TIER_PLAN[tier].firstIndex + i)]))]),
+  ) as Record<TierName, Record<string, string>>;
+}
+
 export class ScaffoldError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`new-unit refused, nothing was written (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
@@ -103,9 +110,7 @@ export function deriveUnit(req: NewUnitRequest, topology: Omit<TopologyDeclarati
   const region = req.region as RegionId;
   const info = regionInfo(region);
   const zones = info.zones.slice(0, 2);
-  const subnets = Object.fromEntries(
-    TIERS.map((tier) => [tier, Object.fromEntries(zones.map((z, i) => [z, subnet(vpc, TIER_PLAN[tier].prefix, TIER_PLAN[tier].firstIndex + i)]))]),
-  ) as Record<TierName, Record<string, string>>;
+  const subnets = planSubnets(vpc, zones);
   const hub = topology.units.find((u) => u.id === topology.hub);
   const crossBorder = hub !== undefined && isRegionId(hub.region) && regionInfo(hub.region).mainland !== info.mainland;
   const link: UnitLink = {

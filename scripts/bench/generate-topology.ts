@@ -6,7 +6,9 @@
  * `benchProblems` tells what validation refuses in it besides the shared regions.
  */
 import { REGION_IDS, REGIONS, RegionId } from '../../lib/topology/regions';
-import { TIERS, TopologyDeclaration, UnitDeclaration } from '../../lib/topology/types';
+import { planSubnets } from '../../lib/scaffold/new-unit';
+import { Cidr, parseCidr } from '../../lib/topology/cidr';
+import type { TopologyDeclaration, UnitDeclaration } from '../../lib/topology/types';
 import { loadTopology } from '../../stacks/topology';
 import { topologyProblems } from '../../lib/topology/validate';
 
@@ -35,13 +37,7 @@ export function generateTopology(units: number, base: TopologyDeclaration = load
     const zones = REGIONS[region].zones.slice(0, 2);
     const o = octets[i];
     const id = `g${i + 1}`;
-    const tierBase: Record<(typeof TIERS)[number], number> = { ingress: 0, app: 10, data: 20, link: 30 };
-    const subnets = Object.fromEntries(
-      TIERS.map((tier) => [
-        tier,
-        Object.fromEntries(zones.map((z, zi) => [z, tier === 'link' ? `10.${o}.30.${zi * 16}/28` : `10.${o}.${tierBase[tier] + zi}.0/24`])),
-      ]),
-    ) as UnitDeclaration['network']['subnets'];
+    const subnets = planSubnets(parseCidr(`10.${o}.0.0/16`) as Cidr, zones);
     return {
       ...template,
       id,
