@@ -5,6 +5,7 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { RandomProvider } from '../.gen/providers/random/provider';
+import { replicationFlows } from '../lib/link/replication-plan';
 import { BaseStack } from '../lib/stack-base';
 import type { TopologyDeclaration, UnitDeclaration } from '../lib/topology/types';
 import { unitCertificateId } from '../lib/topology/validate';
@@ -20,11 +21,21 @@ export function unitStackName(unitId: string): string {
   return `unit-${unitId}`;
 }
 
-/** Link-tier CIDRs of every unit but `unitId`, keyed `<unit>-<zone>`: where DTS reaches this unit from over CEN. */
+/**
+ * Link-tier CIDRs of the units that replicate with `unitId`, keyed `<unit>-<zone>`: where DTS reaches this unit's
+ * database from over CEN. DTS runs only hub ↔ spoke (`replicationFlows`), so the hub admits every spoke and a
+ * spoke admits only the hub: one spoke's database is never reachable from another spoke, and a new unit adds
+ * rules to the hub and itself only.
+ */
 export function peerLinkCidrs(topology: TopologyDeclaration, unitId: string): Record<string, string> {
+  const counterparts = new Set<string>();
+  for (const flow of replicationFlows(topology)) {
+    if (flow.source.unitId === unitId) counterparts.add(flow.destination.unitId);
+    if (flow.destination.unitId === unitId) counterparts.add(flow.source.unitId);
+  }
   const out: Record<string, string> = {};
   for (const peer of topology.units) {
-    if (peer.id === unitId) continue;
+    if (!counterparts.has(peer.id)) continue;
     for (const zone of peer.zones) out[`${peer.id}-${zone}`] = peer.network.subnets.link[zone];
   }
   return out;

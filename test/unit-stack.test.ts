@@ -1,7 +1,8 @@
 import { loadTopology } from '../stacks/topology';
 import { unitNames } from '../lib/topology/naming';
 import { PUBLIC_LISTENER_PORTS } from '../lib/unit/security';
-import { resourcesOf, StackJson, synthTopology } from './helpers/synth';
+import { unitTh } from './fixtures/unit-th';
+import { clone, resourcesOf, StackJson, synthTopology } from './helpers/synth';
 
 const topology = loadTopology();
 const synth = synthTopology(topology);
@@ -200,5 +201,37 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
     expect(only(stack, 'alicloud_cms_alarm_contact_group').alarm_contact_group_name).toBe(unit.monitoring.contactGroup);
     const contacts = Object.values(resourcesOf(stack, 'alicloud_cms_alarm_contact'));
     expect(contacts.map((c) => c.channels_mail)).toEqual(unit.monitoring.contacts.map((c) => c.email));
+  });
+});
+
+describe('database reach across units (three units: cn hub, sg and th spokes)', () => {
+  const three = { ...topology, units: [...topology.units, clone(unitTh)] };
+  const stacks = synthTopology(three).stacks;
+  const linkRanges = (unitId: string) => {
+    const u = three.units.find((x) => x.id === unitId)!;
+    return u.zones.map((z) => u.network.subnets.link[z]);
+  };
+  const appRanges = (unitId: string) => {
+    const u = three.units.find((x) => x.id === unitId)!;
+    return u.zones.map((z) => u.network.subnets.app[z]);
+  };
+  const mysqlSources = (unitId: string) =>
+    Object.values(resourcesOf(stacks[`unit-${unitId}`], 'alicloud_security_group_rule'))
+      .filter((r) => r.port_range === '3306/3306')
+      .map((r) => r.cidr_ip)
+      .sort();
+
+  it('lets the hub database in from every spoke link range, for the DTS jobs that read it', () => {
+    expect(only(stacks['unit-cn'], 'alicloud_db_instance').security_ips).toEqual([...appRanges('cn'), ...linkRanges('sg'), ...linkRanges('th')]);
+    expect(mysqlSources('cn')).toEqual([...appRanges('cn'), ...linkRanges('sg'), ...linkRanges('th')].sort());
+  });
+
+  it.each([
+    ['sg', 'th'],
+    ['th', 'sg'],
+  ])('lets spoke %s in from the hub only, never from spoke %s (DTS runs hub to spoke only)', (spoke, other) => {
+    expect(only(stacks[`unit-${spoke}`], 'alicloud_db_instance').security_ips).toEqual([...appRanges(spoke), ...linkRanges('cn')]);
+    expect(mysqlSources(spoke)).toEqual([...appRanges(spoke), ...linkRanges('cn')].sort());
+    for (const range of linkRanges(other)) expect(mysqlSources(spoke)).not.toContain(range);
   });
 });
