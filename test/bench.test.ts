@@ -31,9 +31,16 @@ describe('the app\'s require hook (scripts/register.js)', () => {
     expect(run("console.log(require('./lib/topology/naming').regionCode('ap-southeast-1'))").trim()).toBe('apse1');
   });
 
-  it('keeps real errors\' stack traces and skips formatting cdktf\'s token creation traces', () => {
-    const out = JSON.parse(run("const o = { stack: '' }; Error.captureStackTrace(o); console.log(JSON.stringify([new TypeError('boom').stack, o.stack]))"));
+  it('keeps real errors\' stack traces and neither collects nor formats cdktf\'s token creation traces', () => {
+    const out = JSON.parse(
+      run(
+        "const o = { stack: '' }; Error.captureStackTrace(o); const p = {}; Error.captureStackTrace(p); const e = new RangeError('late'); Error.captureStackTrace(e);" +
+          "console.log(JSON.stringify([new TypeError('boom').stack, o.stack, 'stack' in p, e.stack]))",
+      ),
+    );
     expect(out[0]).toMatch(/^TypeError: boom\n {4}at /);
     expect(out[1]).toBe('');
+    expect(out[2]).toBe(false);
+    expect(out[3]).toMatch(/^RangeError: late\n {4}at /);
   });
 });
