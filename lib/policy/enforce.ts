@@ -1,22 +1,20 @@
 /**
- * Wiring the pack into the app flow: main.ts calls `synthWithPolicy(app, topology)`, which adds the pack to
- * every stack as an Aspect, synthesizes, writes the report next to the stacks and returns the lines that must
- * fail the build (main.ts prints them and exits non-zero). Tests call the same function. The pack is applied at
- * synth rather than in buildApp so that tests synthesizing the app for other reasons do not pay for it.
+ * Wiring the pack into the app flow: main.ts calls `synthWithPolicy(app, topology)`, which synthesizes, checks
+ * every stack's written `cdk.tf.json` with the pack, writes the report next to the stacks and returns the lines
+ * that must fail the build (main.ts prints them and exits non-zero). Tests call the same function. The pack runs
+ * here rather than in buildApp so that tests synthesizing the app for other reasons do not pay for it.
  */
 import * as path from 'path';
-import { Aspects, App, TerraformStack } from 'cdktf';
+import type { App } from 'cdktf';
 import type { TopologyDeclaration } from '../topology/types';
 import { Finding, PolicyPack } from './engine';
 import { writePolicyReport } from './report';
 import { ALI_RULES } from './rules';
 import type { PolicyRule } from './types';
 
-/** Adds one pack (the full rule set unless told otherwise) to every stack of `app`, and returns it. */
-export function applyPolicyPack(app: App, topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyPack {
-  const pack = new PolicyPack({ rules, topology });
-  for (const stack of app.node.findAll().filter(TerraformStack.isStack)) Aspects.of(stack).add(pack);
-  return pack;
+/** The pack (the full rule set unless told otherwise) for `app`'s topology; `synthWithPack` runs it. */
+export function applyPolicyPack(_app: App, topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyPack {
+  return new PolicyPack({ rules, topology });
 }
 
 export interface PolicyOutcome {
@@ -30,19 +28,17 @@ export interface PolicyOutcome {
 }
 
 /**
- * Synthesizes `app` with the pack on every stack (the full rule set unless told otherwise), writes the policy
- * report into the app's outdir, and returns what must fail the build.
+ * Synthesizes `app`, checks every stack with the pack (the full rule set unless told otherwise), writes the
+ * policy report into the app's outdir, and returns what must fail the build.
  */
 export function synthWithPolicy(app: App, topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyOutcome {
   return synthWithPack(app, applyPolicyPack(app, topology, rules));
 }
 
-/** As `synthWithPolicy`, with a pack already applied; stacks added since are given the pack too. */
+/** As `synthWithPolicy`, with a pack already made: every stack of the app at synth time is checked. */
 export function synthWithPack(app: App, pack: PolicyPack): PolicyOutcome {
-  for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
-    if (!Aspects.of(stack).all.includes(pack)) Aspects.of(stack).add(pack);
-  }
   app.synth();
+  pack.check(app);
   const findings = pack.findings;
   const report = writePolicyReport(app.outdir, findings);
   return { findings, failures: pack.failures, unusedSuppressions: pack.unusedSuppressions, report };

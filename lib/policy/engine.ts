@@ -1,10 +1,12 @@
 /**
- * The policy pack as a cdktf Aspect. Applied to a stack, it visits every resource at synth time (after cdktf's
- * prepare phase has wired cross-stack references), resolves the resource's configuration exactly as the stack
- * will write it, and asks each rule for its resource type. Findings are collected, not thrown, so one synth
- * reports every finding of every stack at once.
+ * The policy pack. After `app.synth()`, it reads each stack's `cdk.tf.json` (the file Terraform will read, not a
+ * second resolution of the constructs) and asks each rule for its resource type, finding the construct behind
+ * each resource by the construct path cdktf records in the resource's metadata, for suppressions. Findings are
+ * collected, not thrown, so one synth reports every finding of every stack at once.
  */
-import { DefaultTokenResolver, IAspect, StringConcat, TerraformProvider, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { unitStackName } from '../../stacks/unit-stack';
 import type { TopologyDeclaration } from '../topology/types';
@@ -32,26 +34,18 @@ export interface PolicyPackProps {
   readonly topology?: TopologyDeclaration;
 }
 
-// cdktf 0.21 resolves a stack's elements with this resolver (lib/_tokens.ts, not exported); using the public
-// Tokenization API with the same resolver yields exactly what the stack writes to cdk.tf.json.
-const RESOLVER = new DefaultTokenResolver(new StringConcat());
+/** A stack's synthesized configuration, as cdktf wrote it. */
+type StackJson = {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly provider?: Record<string, Record<string, unknown>[]>;
+};
 
-function resolveIn(stack: TerraformStack, value: unknown): any {
-  return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER });
-}
-
-interface StackIndex {
-  readonly context: RuleContext;
-  readonly views: Map<IConstruct, ResourceView>;
-}
-
-export class PolicyPack implements IAspect {
+export class PolicyPack {
   readonly rules: readonly PolicyRule[];
   private readonly topology?: TopologyDeclaration;
   private readonly byId: ReadonlyMap<string, PolicyRule>;
-  private readonly indexes = new Map<TerraformStack, StackIndex>();
-  /** Keyed by rule id and path, so a second synth of the same app replaces rather than duplicates rows. */
-  private readonly results = new Map<string, Finding>();
+  /** Rows per stack path: checking a stack again (after another synth) replaces its rows. */
+  private readonly results = new Map<string, Finding[]>();
   private readonly suppressionProblems = new Map<string, string>();
   /** Every suppression in the checked stacks, keyed by construct path and rule id. */
   private readonly declaredSuppressions = new Set<string>();
@@ -69,27 +63,36 @@ export class PolicyPack implements IAspect {
     this.byId = new Map(props.rules.map((r) => [r.id, r]));
   }
 
-  visit(node: IConstruct): void {
-    if (TerraformStack.isStack(node)) {
-      // Re-index on every synth: the tree may have grown since the last one (tests add resources).
-      this.indexes.delete(node);
-      this.checkSuppressionIds(node);
-      return;
+  /**
+   * Checks every stack of `app` as last synthesized: call after `app.synth()`. Checking again (after another
+   * synth) replaces a stack's earlier rows rather than adding to them.
+   */
+  check(app: App): void {
+    for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
+      const file = path.join(app.outdir, app.manifest.forStack(stack).synthesizedStackPath);
+      if (!fs.existsSync(file)) throw new Error(`policy pack: ${file} does not exist; call check(app) after app.synth()`);
+      this.checkStack(stack, JSON.parse(fs.readFileSync(file, 'utf8')) as StackJson);
     }
-    if (!TerraformResource.isTerraformResource(node)) return;
-    const stack = TerraformStack.of(node);
-    const index = this.indexOf(stack);
-    const view = index.views.get(node);
-    if (!view) return;
-    for (const rule of this.rules) {
-      if (!rule.resourceTypes.includes(view.type)) continue;
-      this.record(rule, node, view, this.evaluate(rule, view, index.context));
+  }
+
+  private checkStack(stack: TerraformStack, json: StackJson): void {
+    this.checkSuppressionIds(stack);
+    const constructs = new Map<string, IConstruct>(stack.node.findAll().map((c) => [c.node.path, c]));
+    const { context, views } = this.indexOf(stack, json);
+    const rows: Finding[] = [];
+    for (const view of views) {
+      for (const rule of this.rules) {
+        if (!rule.resourceTypes.includes(view.type)) continue;
+        const row = this.finding(rule, constructs.get(view.path), view, this.evaluate(rule, view, context));
+        if (row) rows.push(row);
+      }
     }
+    this.results.set(stack.node.path, rows);
   }
 
   /** Every evaluated rule on every resource (not-applicable ones omitted), sorted by resource then rule id. */
   get findings(): Finding[] {
-    return [...this.results.values()].sort(
+    return [...this.results.values()].flat().sort(
       (a, b) => cmp(a.resource, b.resource) || cmp(a.ruleId.replace(/\d+$/, ''), b.ruleId.replace(/\d+$/, '')) || ruleNumber(a.ruleId) - ruleNumber(b.ruleId),
     );
   }
@@ -128,24 +131,24 @@ export class PolicyPack implements IAspect {
     }
   }
 
-  private record(rule: PolicyRule, node: IConstruct, view: ResourceView, result: RuleResult): void {
-    const key = `${rule.id}\u0000${view.path}`;
-    if (result.kind === 'not-applicable') {
-      this.results.delete(key);
-      return;
-    }
+  /**
+   * The report row of one rule on one resource, none when not applicable. `node` is the construct at the
+   * resource's path: undefined only for a resource written by a stack override.
+   */
+  private finding(rule: PolicyRule, node: IConstruct | undefined, view: ResourceView, result: RuleResult): Finding | undefined {
+    if (result.kind === 'not-applicable') return undefined;
     const detail = result.kind === 'compliant' ? '' : `: ${result.detail}`;
     let compliance: Compliance = result.kind === 'compliant' ? 'Compliant' : result.kind === 'unknown' ? 'Unknown' : 'Non-Compliant';
     let exceptionReason = '';
     if (compliance !== 'Compliant') {
-      const suppression = findSuppression(node, rule.id);
+      const suppression = node && findSuppression(node, rule.id);
       if (suppression) {
         this.usedSuppressions.add(`${suppression.scopePath}\u0000${rule.id}`);
         compliance = 'Suppressed';
         exceptionReason = suppression.reason;
       }
     }
-    this.results.set(key, { ruleId: rule.id, resource: view.path, compliance, exceptionReason, level: rule.level, info: `${rule.info}${detail}`, fix: rule.fix });
+    return { ruleId: rule.id, resource: view.path, compliance, exceptionReason, level: rule.level, info: `${rule.info}${detail}`, fix: rule.fix };
   }
 
   private checkSuppressionIds(stack: TerraformStack): void {
@@ -159,35 +162,22 @@ export class PolicyPack implements IAspect {
     }
   }
 
-  private indexOf(stack: TerraformStack): StackIndex {
-    let index = this.indexes.get(stack);
-    if (!index) {
-      index = this.buildIndex(stack);
-      this.indexes.set(stack, index);
-    }
-    return index;
-  }
-
-  private buildIndex(stack: TerraformStack): StackIndex {
-    const views = new Map<IConstruct, ResourceView>();
+  private indexOf(stack: TerraformStack, json: StackJson): { readonly context: RuleContext; readonly views: ResourceView[] } {
+    const views: ResourceView[] = [];
     const byType = new Map<string, ResourceView[]>();
-    const providerRegions = new Map<string, unknown>();
-    for (const node of stack.node.findAll()) {
-      if (TerraformResource.isTerraformResource(node)) {
-        const tf = resolveIn(stack, node.toTerraform());
-        const blocksOfType: Record<string, Record<string, unknown>> = tf?.resource?.[node.terraformResourceType] ?? {};
-        for (const [name, config] of Object.entries(blocksOfType)) {
-          const view: ResourceView = { type: node.terraformResourceType, name, address: `${node.terraformResourceType}.${name}`, path: node.node.path, config };
-          views.set(node, view);
-          byType.set(view.type, [...(byType.get(view.type) ?? []), view]);
-        }
-      } else if (TerraformProvider.isTerraformProvider(node)) {
-        const tf = resolveIn(stack, node.toTerraform());
-        for (const cfg of (tf?.provider?.[node.terraformResourceType] ?? []) as Record<string, unknown>[]) {
-          const key = cfg.alias ? `${node.terraformResourceType}.${cfg.alias}` : node.terraformResourceType;
-          providerRegions.set(key, cfg.region);
-        }
+    for (const [type, blocks] of Object.entries(json.resource ?? {})) {
+      const ofType: ResourceView[] = [];
+      for (const [name, config] of Object.entries(blocks)) {
+        const metadata = (config['//'] as { metadata?: { path?: unknown } } | undefined)?.metadata;
+        const constructPath = typeof metadata?.path === 'string' ? metadata.path : `${stack.node.path}/${type}.${name}`;
+        ofType.push({ type, name, address: `${type}.${name}`, path: constructPath, config });
       }
+      byType.set(type, ofType);
+      views.push(...ofType);
+    }
+    const providerRegions = new Map<string, unknown>();
+    for (const [type, configs] of Object.entries(json.provider ?? {})) {
+      for (const cfg of configs) providerRegions.set(cfg.alias ? `${type}.${cfg.alias}` : type, cfg.region);
     }
     const stackName = stack.node.id;
     const unit = this.topology?.units.find((u) => unitStackName(u.id) === stackName);

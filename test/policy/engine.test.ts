@@ -97,6 +97,19 @@ describe('a non-compliant change', () => {
     expect(synthWithPack(built.app, pack).failures).toEqual([expect.stringMatching(/^ALI-OSS-1 extra\/files: /)]);
   });
 
+  test('a stack-level override is checked: the pack reads what cdk.tf.json holds, not the constructs', () => {
+    const { outcome } = synthDeclared((b) => {
+      const bucket = b.units.cn.unit.storage.filesBucket;
+      b.units.cn.addOverride(`resource.alicloud_oss_bucket.${b.units.cn.getLogicalId(bucket)}.acl`, 'public-read');
+    });
+    expect(outcome.failures).toEqual([expect.stringMatching(/^ALI-OSS-1 unit-cn\/unit\/storage\/files: .*acl is "public-read"/)]);
+  });
+
+  test('checking before the app is synthesized is refused, never an empty pass', () => {
+    const built = buildApp(TOPOLOGY, { outdir: tmp() });
+    expect(() => new PolicyPack({ rules: ALI_RULES }).check(built.app)).toThrow(/cdk\.tf\.json does not exist; call check\(app\) after app\.synth\(\)/);
+  });
+
   test('a warning is reported but does not fail the synth', () => {
     const { outcome } = synthDeclared((b) => publicBucket(b.units.cn, 'public-files'));
     expect(outcome.findings.find((f) => f.ruleId === 'ALI-OSS-4' && f.resource === 'unit-cn/public-files')).toMatchObject({ compliance: 'Non-Compliant', level: 'warning' });
