@@ -5,7 +5,10 @@
  * generated topologies of each size, and `npm test`. Each case runs once to warm the file cache, then `--runs`
  * rounds run every case once each; the table shows the median with min/max, the ratio of the median to the floor's, and the peak resident
  * memory of the largest single process (GNU time's %M, when /usr/bin/time exists). Synth output goes to a
- * temporary directory (CDKTF_OUTDIR), so cdktf.out/ is left alone.
+ * temporary directory (CDKTF_OUTDIR), so cdktf.out/ is left alone. A second table splits each synth case into
+ * phases (scripts/bench/phases.ts, in process, --runs times each): node start-up, loading modules, building the
+ * constructs, cdktf's synth, the policy pack; "before synth" against the budget shows whether a ratio target
+ * is reachable at all while cdktf synthesizes.
  *
  * Targets (2-core machine): declared topology ≤ 1.5× floor; the largest topology ≤ 3× floor and < 1 GB;
  * npm test ≤ 30 s. Exit code 1 when one is missed, so CI or the lead can rerun it as a check.
@@ -24,6 +27,8 @@ interface Case {
   readonly maxRatio?: number;
   readonly maxSeconds?: number;
   readonly maxPeakMb?: number;
+  /** Argument of scripts/bench/phases.ts that synthesizes the same app, for the breakdown table. */
+  readonly phases?: string;
 }
 
 interface Result {
@@ -52,12 +57,13 @@ const register = option('register') ?? './scripts/register.js';
 const app = (entry: string, ...args: string[]) => ['-r', register, entry, ...args];
 const largest = Math.max(...sizes);
 const cases: Case[] = [
-  { name: 'floor: empty cdktf app', command: process.execPath, args: app('scripts/bench/empty-app.ts') },
-  { name: 'synth: declared topology', command: process.execPath, args: app('main.ts'), maxRatio: 1.5 },
+  { name: 'floor: empty cdktf app', command: process.execPath, args: app('scripts/bench/empty-app.ts'), phases: 'empty' },
+  { name: 'synth: declared topology', command: process.execPath, args: app('main.ts'), maxRatio: 1.5, phases: 'declared' },
   ...sizes.map((n) => ({
     name: `synth: ${n} units`,
     command: process.execPath,
     args: app('scripts/bench/generated-app.ts', String(n)),
+    phases: String(n),
     ...(n === largest ? { maxRatio: 3, maxPeakMb: 1024 } : {}),
   })),
   ...(withTest ? [{ name: 'npm test', command: 'npm', args: ['test', '--silent'], maxSeconds: 30 }] : []),
@@ -83,6 +89,17 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+const PHASES = ['start', 'load', 'build', 'synth', 'policy'] as const;
+
+/** Milliseconds per phase of one in-process run of scripts/bench/phases.ts. */
+function phasesOnce(arg: string, outdir: string): Record<string, number> {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const env = { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: '1', CI: 'true' };
+  const r = spawnSync(process.execPath, app('scripts/bench/phases.ts', arg), { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`phases ${arg} failed (exit ${r.status}):\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
 const loadBefore = os.loadavg()[0];
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
 const samples: { seconds: number; peakMb?: number }[][] = cases.map(() => []);
@@ -96,6 +113,11 @@ const results: Result[] = cases.map((c, i) => {
   const peaks = samples[i].map((s) => s.peakMb).filter((m): m is number => m !== undefined);
   return { name: c.name, seconds: samples[i].map((s) => s.seconds), peakMb: peaks.length ? Math.max(...peaks) : undefined };
 });
+// Where the time goes: each synth case once more per round, in process, split into phases (medians).
+const phaseCases = cases.filter((c) => c.phases !== undefined);
+const phaseSamples = phaseCases.map(() => [] as Record<string, number>[]);
+for (let round = 0; round < runs; round++) phaseCases.forEach((c, i) => phaseSamples[i].push(phasesOnce(c.phases!, outdir)));
+const phaseMedians = phaseSamples.map((samples) => Object.fromEntries(PHASES.map((p) => [p, median(samples.map((s) => s[p] ?? 0))])));
 fs.rmSync(outdir, { recursive: true, force: true });
 
 const floor = median(results[0].seconds);
@@ -124,5 +146,19 @@ process.stdout.write([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).joi
 if (largest > maxBenchUnits()) {
   process.stdout.write(`\n${largest} units exceed the ${maxBenchUnits()} regions of lib/topology/regions.ts: units past that share regions (timing only; validation refuses it)\n`);
 }
+// A target is out of reach of any synth when the phases before cdktf's synth already spend its budget.
+const phaseHeader = ['case', ...PHASES.map((p) => `${p} ms`), 'before synth ms', 'budget ms'];
+const phaseRows = phaseCases.map((c, i) => {
+  const m = phaseMedians[i];
+  const before = m.start + m.load + m.build;
+  return [c.name, ...PHASES.map((p) => m[p].toFixed(0)), before.toFixed(0), c.maxRatio !== undefined ? (c.maxRatio * floor * 1000).toFixed(0) : '-'];
+});
+const phaseWidths = phaseHeader.map((h, i) => Math.max(h.length, ...phaseRows.map((r) => r[i].length)));
+const phaseLine = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(phaseWidths[i])).join(' | ')} |`;
+process.stdout.write(
+  `\nwhere the time goes (in process, medians; start = node and the require hook; budget = target ratio × floor median):\n\n` +
+    [phaseLine(phaseHeader), `|${phaseWidths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...phaseRows.map(phaseLine)].join('\n') +
+    '\n',
+);
 process.stdout.write(misses.length ? `\nmissed targets:\n  ${misses.join('\n  ')}\n` : '\nall targets met\n');
 process.exitCode = misses.length ? 1 : 0;

@@ -1,4 +1,6 @@
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { topologyProblems } from '../lib/topology/validate';
 import { benchProblems, generateTopology, maxBenchUnits } from '../scripts/bench/generate-topology';
@@ -44,3 +46,39 @@ describe('the app\'s require hook (scripts/register.js)', () => {
     expect(out[3]).toMatch(/^RangeError: late\n {4}at /);
   });
 });
+
+describe('the phase breakdown (scripts/bench/phases.ts)', () => {
+  const phases = (arg: string) => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-phases-'));
+    try {
+      const out = execFileSync(process.execPath, ['-r', './scripts/register.js', 'scripts/bench/phases.ts', arg], {
+        cwd: path.resolve(__dirname, '..'),
+        env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: '1' },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      return { marks: JSON.parse(out.trim()) as Record<string, number>, written: fs.readdirSync(path.join(outdir, 'stacks')).sort(), report: fs.existsSync(path.join(outdir, 'policy-report.json')) };
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  };
+
+  it('times the declared topology phase by phase, after synthesizing it and running the policy pack', () => {
+    const { marks, written, report } = phases('declared');
+    expect(Object.keys(marks)).toEqual(['start', 'load', 'build', 'synth', 'policy']);
+    for (const ms of Object.values(marks)) expect(ms).toBeGreaterThan(0);
+    expect(written).toEqual(['accel', 'link', 'unit-cn', 'unit-sg']);
+    expect(report).toBe(true);
+  });
+
+  it('times the empty app without a policy phase', () => {
+    const { marks, written } = phases('empty');
+    expect(Object.keys(marks)).toEqual(['start', 'load', 'build', 'synth']);
+    expect(written).toEqual(['empty']);
+  });
+
+  it('refuses an argument that is no case', () => {
+    expect(() => phases('one')).toThrow(/phases: one is not empty, declared or a unit count of 2 or more/);
+  });
+});
+

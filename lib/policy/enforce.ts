@@ -38,6 +38,11 @@ export function synthWithPolicy(app: App, topology?: TopologyDeclaration, rules:
 /** As `synthWithPolicy`, with a pack already made: every stack of the app at synth time is checked. */
 export function synthWithPack(app: App, pack: PolicyPack): PolicyOutcome {
   app.synth();
+  return checkSynthesized(app, pack);
+}
+
+/** The half of `synthWithPack` after `app.synth()`: checks the written stacks and writes the report. */
+export function checkSynthesized(app: App, pack: PolicyPack): PolicyOutcome {
   pack.check(app);
   const findings = pack.findings;
   const report = writePolicyReport(app.outdir, findings);
