@@ -12,8 +12,8 @@ import { writePolicyReport } from './report';
 import { ALI_RULES } from './rules';
 import type { PolicyRule } from './types';
 
-/** The pack (the full rule set unless told otherwise) for `app`'s topology; `synthWithPack` runs it. */
-export function applyPolicyPack(_app: App, topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyPack {
+/** A pack of the full rule set (unless told otherwise) for the topology; `synthWithPack` runs it. */
+export function policyPackFor(topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyPack {
   return new PolicyPack({ rules, topology });
 }
 
@@ -32,7 +32,7 @@ export interface PolicyOutcome {
  * policy report into the app's outdir, and returns what must fail the build.
  */
 export function synthWithPolicy(app: App, topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyOutcome {
-  return synthWithPack(app, applyPolicyPack(app, topology, rules));
+  return synthWithPack(app, policyPackFor(topology, rules));
 }
 
 /** As `synthWithPolicy`, with a pack already made: every stack of the app at synth time is checked. */

@@ -30,7 +30,7 @@ if (which === 'empty') {
   app.synth();
   mark('synth');
 } else {
-  const { applyPolicyPack, checkSynthesized } = require('../../lib/policy/enforce') as typeof import('../../lib/policy/enforce');
+  const { checkSynthesized, policyPackFor } = require('../../lib/policy/enforce') as typeof import('../../lib/policy/enforce');
   const { buildApp, buildStacks } = require('../../stacks/app') as typeof import('../../stacks/app');
   const { loadTopology } = require('../../stacks/topology') as typeof import('../../stacks/topology');
   const { generateTopology, maxBenchUnits } = require('./generate-topology') as typeof import('./generate-topology');
@@ -39,7 +39,7 @@ if (which === 'empty') {
   if (which !== 'declared' && !(Number.isInteger(n) && n >= 2)) throw new Error(`phases: ${which} is not empty, declared or a unit count of 2 or more`);
   const built =
     which === 'declared' ? buildApp(loadTopology()) : n <= maxBenchUnits() ? buildApp(generateTopology(n)) : buildStacks(generateTopology(n, undefined, { reuseRegions: true }));
-  const pack = applyPolicyPack(built.app, built.topology);
+  const pack = policyPackFor(built.topology);
   mark('build');
   built.app.synth();
   mark('synth');

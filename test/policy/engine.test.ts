@@ -11,7 +11,7 @@ import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
 import { OssBucket } from '../../.gen/providers/alicloud/oss-bucket';
 import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
 import { PolicyPack } from '../../lib/policy/engine';
-import { applyPolicyPack, formatPolicyOutcome, synthWithPack, synthWithPolicy } from '../../lib/policy/enforce';
+import { formatPolicyOutcome, policyPackFor, synthWithPack, synthWithPolicy } from '../../lib/policy/enforce';
 import { reportCsv } from '../../lib/policy/report';
 import { withRulesTable } from '../../lib/policy/rules-table';
 import { ALI_RULES } from '../../lib/policy/rules';
@@ -88,9 +88,9 @@ describe('a non-compliant change', () => {
     expect(formatPolicyOutcome(outcome)).toMatch(/1 failing .*\nALI-OSS-1 unit-cn\/public-files: /);
   });
 
-  test('a stack added after the pack was applied is checked too', () => {
+  test('a stack added after the pack was made is checked too', () => {
     const built = buildApp(TOPOLOGY, { outdir: tmp() });
-    const pack = applyPolicyPack(built.app, TOPOLOGY);
+    const pack = policyPackFor(TOPOLOGY);
     const extra = new TerraformStack(built.app, 'extra');
     new AlicloudProvider(extra, 'alicloud', { region: TOPOLOGY.units[0].region });
     publicBucket(extra, 'files');
