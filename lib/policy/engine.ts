@@ -70,6 +70,9 @@ export class PolicyPack {
   check(app: App): void {
     for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
       const file = path.join(app.outdir, app.manifest.forStack(stack).synthesizedStackPath);
+      if (!file.endsWith('.json')) {
+        throw new Error(`policy pack: ${stack.node.id} was synthesized as HCL (${path.basename(file)}); the pack reads Terraform JSON: synthesize without --hcl (SYNTH_HCL_OUTPUT unset)`);
+      }
       if (!fs.existsSync(file)) throw new Error(`policy pack: ${file} does not exist; call check(app) after app.synth()`);
       this.checkStack(stack, JSON.parse(fs.readFileSync(file, 'utf8')) as StackJson);
     }

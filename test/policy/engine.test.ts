@@ -110,6 +110,16 @@ describe('a non-compliant change', () => {
     expect(() => new PolicyPack({ rules: ALI_RULES }).check(built.app)).toThrow(/cdk\.tf\.json does not exist; call check\(app\) after app\.synth\(\)/);
   });
 
+  test('an app synthesized as HCL (cdktf synth --hcl) is refused with the fix, not misread', () => {
+    process.env.SYNTH_HCL_OUTPUT = 'true';
+    try {
+      const built = buildApp(TOPOLOGY, { outdir: tmp() });
+      expect(() => synthWithPolicy(built.app, TOPOLOGY)).toThrow(/^policy pack: [\w-]+ was synthesized as HCL \(cdk\.tf\); the pack reads Terraform JSON: synthesize without --hcl/);
+    } finally {
+      delete process.env.SYNTH_HCL_OUTPUT;
+    }
+  });
+
   test('a warning is reported but does not fail the synth', () => {
     const { outcome } = synthDeclared((b) => publicBucket(b.units.cn, 'public-files'));
     expect(outcome.findings.find((f) => f.ruleId === 'ALI-OSS-4' && f.resource === 'unit-cn/public-files')).toMatchObject({ compliance: 'Non-Compliant', level: 'warning' });
