@@ -3,11 +3,11 @@
  * project-relative path unless told otherwise, so output is byte-identical on every machine), and providers
  * bound to declared regions.
  */
-import { TerraformBackend, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
+import { type TerraformBackend, TerraformStack } from 'cdktf';
+import { type Construct } from 'constructs';
 import { AlicloudProvider } from '../.gen/providers/alicloud/provider';
 import { createBackend } from './backend/backends';
-import { localStatePath, StateLocation } from './backend/state-location';
+import { localStatePath, type StateLocation } from './backend/state-location';
 import type { RegionId } from './topology/regions';
 
 export { localStatePath } from './backend/state-location';
@@ -17,7 +17,10 @@ export class BaseStack extends TerraformStack {
   private state: StateLocation;
   private backend?: TerraformBackend;
 
-  constructor(scope: Construct, readonly stackName: string) {
+  constructor(
+    scope: Construct,
+    readonly stackName: string,
+  ) {
     super(scope, stackName);
     this.state = { kind: 'local', path: localStatePath(stackName) };
   }

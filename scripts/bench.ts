@@ -128,11 +128,23 @@ const rows = results.map((r, i) => {
   const ratio = m / floor;
   if (c.maxRatio !== undefined && ratio > c.maxRatio) misses.push(`${c.name}: ${ratio.toFixed(2)}× floor, target ≤ ${c.maxRatio}×`);
   if (c.maxSeconds !== undefined && m > c.maxSeconds) misses.push(`${c.name}: ${m.toFixed(1)} s, target ≤ ${c.maxSeconds} s`);
-  if (c.maxPeakMb !== undefined && r.peakMb !== undefined && r.peakMb >= c.maxPeakMb) misses.push(`${c.name}: ${r.peakMb.toFixed(0)} MB peak, target < ${c.maxPeakMb} MB`);
-  const target = [c.maxRatio !== undefined ? `≤ ${c.maxRatio}×` : '', c.maxPeakMb !== undefined ? `< ${c.maxPeakMb / 1024} GB` : '', c.maxSeconds !== undefined ? `≤ ${c.maxSeconds} s` : '']
+  if (c.maxPeakMb !== undefined && r.peakMb !== undefined && r.peakMb >= c.maxPeakMb)
+    misses.push(`${c.name}: ${r.peakMb.toFixed(0)} MB peak, target < ${c.maxPeakMb} MB`);
+  const target = [
+    c.maxRatio !== undefined ? `≤ ${c.maxRatio}×` : '',
+    c.maxPeakMb !== undefined ? `< ${c.maxPeakMb / 1024} GB` : '',
+    c.maxSeconds !== undefined ? `≤ ${c.maxSeconds} s` : '',
+  ]
     .filter(Boolean)
     .join(', ');
-  return [r.name, m.toFixed(3), `${Math.min(...r.seconds).toFixed(3)} / ${Math.max(...r.seconds).toFixed(3)}`, `${ratio.toFixed(2)}×`, r.peakMb !== undefined ? r.peakMb.toFixed(0) : 'n/a', target || '-'];
+  return [
+    r.name,
+    m.toFixed(3),
+    `${Math.min(...r.seconds).toFixed(3)} / ${Math.max(...r.seconds).toFixed(3)}`,
+    `${ratio.toFixed(2)}×`,
+    r.peakMb !== undefined ? r.peakMb.toFixed(0) : 'n/a',
+    target || '-',
+  ];
 });
 
 const header = ['case', 'median s', 'min / max s', 'vs floor', 'peak MB', 'target'];
@@ -141,10 +153,14 @@ const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).
 process.stdout.write(`${os.cpus().length} cores, node ${process.version}, apps run with -r ${register}, ${runs} runs per case after one warm-up\n`);
 // Other work on the machine inflates every case; a load above the core count makes ratios unreliable.
 const loadAfter = os.loadavg()[0];
-process.stdout.write(`load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after${Math.max(loadBefore, loadAfter) > os.cpus().length ? ' (busy machine: rerun when it is quiet)' : ''}\n\n`);
+process.stdout.write(
+  `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after${Math.max(loadBefore, loadAfter) > os.cpus().length ? ' (busy machine: rerun when it is quiet)' : ''}\n\n`,
+);
 process.stdout.write([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n') + '\n');
 if (largest > maxBenchUnits()) {
-  process.stdout.write(`\n${largest} units exceed the ${maxBenchUnits()} regions of lib/topology/regions.ts: units past that share regions (timing only; validation refuses it)\n`);
+  process.stdout.write(
+    `\n${largest} units exceed the ${maxBenchUnits()} regions of lib/topology/regions.ts: units past that share regions (timing only; validation refuses it)\n`,
+  );
 }
 // A target is out of reach of any synth when the phases before cdktf's synth already spend its budget.
 const phaseHeader = ['case', ...PHASES.map((p) => `${p} ms`), 'before synth ms', 'budget ms'];

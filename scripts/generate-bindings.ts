@@ -29,7 +29,7 @@ function schemaHash(): string {
   const h = createHash('sha256');
   for (const f of SCHEMAS) h.update(fs.readFileSync(f));
   // the generator's own version changes the output too
-  h.update(require('@cdktf/provider-generator/package.json').version);
+  h.update(JSON.parse(fs.readFileSync(require.resolve('@cdktf/provider-generator/package.json'), 'utf8')).version);
   return h.digest('hex');
 }
 
@@ -48,12 +48,7 @@ async function generate(): Promise<void> {
       const code = new CodeMaker();
       const generator = new TerraformProviderGenerator(code, schema as never);
       // An exact version constraint: the synthesized required_providers pins this version.
-      generator.generate(
-        new ConstructsMakerProviderTarget(
-          new TerraformProviderConstraint({ source, version, name: source.split('/')[1] }),
-          LANGUAGES[0],
-        ),
-      );
+      generator.generate(new ConstructsMakerProviderTarget(new TerraformProviderConstraint({ source, version, name: source.split('/')[1] }), LANGUAGES[0]));
       await code.save(SRC);
     }
   }

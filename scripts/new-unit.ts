@@ -14,7 +14,9 @@ const STACKS_DIR = path.resolve(__dirname, '..', 'stacks');
 function main(): number {
   let values: Record<string, string | undefined>;
   try {
-    values = parseArgs({ options: { id: { type: 'string' }, country: { type: 'string' }, region: { type: 'string' }, cidr: { type: 'string' }, name: { type: 'string' } } }).values;
+    values = parseArgs({
+      options: { id: { type: 'string' }, country: { type: 'string' }, region: { type: 'string' }, cidr: { type: 'string' }, name: { type: 'string' } },
+    }).values;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;

@@ -39,7 +39,10 @@ interface FullSchema {
   readonly x_source?: string;
   readonly provider_versions?: Readonly<Record<string, string>>;
   readonly provider_schemas?: Readonly<
-    Record<string, { readonly provider: Json; readonly resource_schemas?: Readonly<Record<string, Json>>; readonly data_source_schemas?: Readonly<Record<string, Json>> }>
+    Record<
+      string,
+      { readonly provider: Json; readonly resource_schemas?: Readonly<Record<string, Json>>; readonly data_source_schemas?: Readonly<Record<string, Json>> }
+    >
   >;
 }
 
@@ -61,11 +64,15 @@ export function trimSchema(full: FullSchema, list: TypeList): Json {
   const resources = pick('resource_schemas', list.resources);
   const dataSources = pick('data_source_schemas', list.dataSources);
   if (missing.length) {
-    throw new Error(`provider/resource-types.json lists types the schema does not have:\n  ${missing.join('\n  ')}\nfix the list or use the schema of the right provider version`);
+    throw new Error(
+      `provider/resource-types.json lists types the schema does not have:\n  ${missing.join('\n  ')}\nfix the list or use the schema of the right provider version`,
+    );
   }
   const declared = full.provider_versions?.[fqpn];
   if (declared && declared !== list.provider.version) {
-    throw new Error(`schema is for ${list.provider.source} ${declared}, provider/resource-types.json pins ${list.provider.version}; update the pin or use the matching schema`);
+    throw new Error(
+      `schema is for ${list.provider.source} ${declared}, provider/resource-types.json pins ${list.provider.version}; update the pin or use the matching schema`,
+    );
   }
   return sortKeys({
     format_version: full.format_version ?? '1.0',

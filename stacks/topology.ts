@@ -73,7 +73,9 @@ export function loadUnits(stacksDir: string = __dirname): UnitDeclaration[] {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const declared: UnitDeclaration = require(path.join(stacksDir, dir, 'unit')).unit;
     if (declared?.id !== m[1]) {
-      throw new Error(`stacks/${dir}/unit.ts: id ${JSON.stringify(declared?.id)} does not match its folder; set id: "${m[1]}" or rename the folder to unit-${declared?.id}`);
+      throw new Error(
+        `stacks/${dir}/unit.ts: id ${JSON.stringify(declared?.id)} does not match its folder; set id: "${m[1]}" or rename the folder to unit-${declared?.id}`,
+      );
     }
     units.push(declared);
   }

@@ -3,7 +3,7 @@
  * declaration files (stacks/unit-<id>/unit.ts).
  */
 import { TerraformOutput } from 'cdktf';
-import { Construct } from 'constructs';
+import { type Construct } from 'constructs';
 import { RandomProvider } from '../.gen/providers/random/provider';
 import { replicationFlows } from '../lib/link/replication-plan';
 import { BaseStack } from '../lib/stack-base';
@@ -55,7 +55,9 @@ export class UnitStack extends BaseStack {
     const certificateId = unitCertificateId(topology, unit);
     if (!certificateId) {
       // validateTopology reports this first; the check here keeps the stack safe when built on its own.
-      throw new Error(`units.${unit.id}.ingress.certificateId: missing is not set and the platform has no certificate for the unit's site; give the HTTPS certificate id (<number>-<region>) in platform.certificates or the unit's ingress.certificateId`);
+      throw new Error(
+        `units.${unit.id}.ingress.certificateId: missing is not set and the platform has no certificate for the unit's site; give the HTTPS certificate id (<number>-<region>) in platform.certificates or the unit's ingress.certificateId`,
+      );
     }
     this.unit = new Unit(this, 'unit', {
       orgPrefix: topology.org.prefix,
@@ -79,7 +81,12 @@ export class UnitStack extends BaseStack {
     out('rds_instance_id', cell.outputs.rdsInstanceId, `RDS MySQL of unit ${unit.id}`);
     out('rds_connection_host', cell.outputs.rdsConnectionHost, `Private host name of the RDS of unit ${unit.id}`);
     out('rds_app_account', cell.database.appAccount.accountName, `Database account of the app of unit ${unit.id}`);
-    out('rds_app_password', cell.database.appAccount.accountPassword, `Password of the app's database account (sensitive: read with terraform output -raw)`, true);
+    out(
+      'rds_app_password',
+      cell.database.appAccount.accountPassword,
+      `Password of the app's database account (sensitive: read with terraform output -raw)`,
+      true,
+    );
     out('redis_host', cell.cache.instance.connectionDomain, `Private host name of the Redis of unit ${unit.id}`);
     out('redis_password', cell.cache.instance.password, `Redis password (sensitive)`, true);
     out('kms_key_id', cell.outputs.kmsKeyId, `KMS key of unit ${unit.id}`);

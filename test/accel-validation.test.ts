@@ -114,11 +114,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
     (t) => (t.access.accessPoints.sg.bandwidthMbps = 1),
     /^access\.accessPoints\.sg\.bandwidthMbps: 1 is not a whole number from 2 to 10000; give each access point at least 2 Mbit\/s$/,
   ],
-  [
-    'no hostnames',
-    (t) => (t.access.hostnames = {}),
-    /^access\.hostnames: \{\} is empty; map each host label to the id of the unit that owns its data/,
-  ],
+  ['no hostnames', (t) => (t.access.hostnames = {}), /^access\.hostnames: \{\} is empty; map each host label to the id of the unit that owns its data/],
   [
     'malformed host label',
     (t) => (t.access.hostnames.OA_Portal = 'cn'),
@@ -139,11 +135,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
     (t) => (t.access.healthCheck.intervalSeconds = 60),
     /^access\.healthCheck\.intervalSeconds: 60 is not a whole number from 1 to 50; GA checks every 1-50 seconds$/,
   ],
-  [
-    'accelerator spec GA does not sell',
-    (t) => (t.access.acceleratorSpec = '4'),
-    /^access\.acceleratorSpec: "4" is not allowed; use one of 1, 2, 3, 5, 8, 10$/,
-  ],
+  ['accelerator spec GA does not sell', (t) => (t.access.acceleratorSpec = '4'), /^access\.acceleratorSpec: "4" is not allowed; use one of 1, 2, 3, 5, 8, 10$/],
 ];
 
 describe('the declared access settings', () => {

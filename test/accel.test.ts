@@ -4,7 +4,7 @@ import { AccelStack } from '../stacks/accel/stack';
 import { GA_TLS_POLICY } from '../lib/accel/routing';
 import { loadTopology } from '../stacks/topology';
 import type { TopologyDeclaration } from '../lib/topology/types';
-import { clone, resourcesOf, StackJson, synthTopology } from './helpers/synth';
+import { clone, resourcesOf, type StackJson, synthTopology } from './helpers/synth';
 import { unitTh } from './fixtures/unit-th';
 
 type Mutable = any;
@@ -127,8 +127,19 @@ describe('accel stack as declared', () => {
     expect(redirect).toHaveLength(1);
     expect(redirect[0].rule_actions).toEqual([expect.objectContaining({ rule_action_type: 'Redirect' })]);
     // Terraform turns $${x} into a literal ${x}, GA's placeholder; an unescaped ${host} would be a Terraform reference.
-    expect(JSON.parse(redirect[0].rule_actions[0].rule_action_value)).toEqual({ protocol: 'HTTPS', domain: '$${host}', port: '443', path: '$${path}', query: '$${query}', code: '301' });
-    expect(redirect[0].rule_conditions[0].host_config[0].values.sort()).toEqual(['oa.collab.example.com', 'reports.collab.example.com', 'vn.collab.example.com']);
+    expect(JSON.parse(redirect[0].rule_actions[0].rule_action_value)).toEqual({
+      protocol: 'HTTPS',
+      domain: '$${host}',
+      port: '443',
+      path: '$${path}',
+      query: '$${query}',
+      code: '301',
+    });
+    expect(redirect[0].rule_conditions[0].host_config[0].values.sort()).toEqual([
+      'oa.collab.example.com',
+      'reports.collab.example.com',
+      'vn.collab.example.com',
+    ]);
   });
 
   it('publishes every hostname in the declared domain with the declared TTL, at the access point address', () => {
@@ -144,7 +155,11 @@ describe('accel stack as declared', () => {
 describe('cross-border billing choices', () => {
   it('"cdt" with a mode sets cross_border_mode', () => {
     const stack = accelOf((t) => (t.access.crossBorder = { billing: 'cdt', mode: 'private' }));
-    expect(Object.values(resourcesOf(stack, 'alicloud_ga_accelerator'))[0]).toMatchObject({ bandwidth_billing_type: 'CDT', cross_border_status: true, cross_border_mode: 'private' });
+    expect(Object.values(resourcesOf(stack, 'alicloud_ga_accelerator'))[0]).toMatchObject({
+      bandwidth_billing_type: 'CDT',
+      cross_border_status: true,
+      cross_border_mode: 'private',
+    });
   });
 
   describe('"bandwidth-package" (international-site account)', () => {
@@ -162,7 +177,13 @@ describe('cross-border billing choices', () => {
     it('buys a Basic package and a CrossDomain package between China-mainland and Global, both protected', () => {
       const byType: Record<string, any> = Object.fromEntries(Object.values(packages).map((p: any) => [p.type, p]));
       expect(Object.keys(byType).sort()).toEqual(['Basic', 'CrossDomain']);
-      expect(byType.CrossDomain).toMatchObject({ bandwidth: 10, cbn_geographic_region_ida: 'China-mainland', cbn_geographic_region_idb: 'Global', payment_type: 'Subscription', duration: '3' });
+      expect(byType.CrossDomain).toMatchObject({
+        bandwidth: 10,
+        cbn_geographic_region_ida: 'China-mainland',
+        cbn_geographic_region_idb: 'Global',
+        payment_type: 'Subscription',
+        duration: '3',
+      });
       expect(byType.Basic).toMatchObject({ bandwidth: 30, bandwidth_type: 'Basic', payment_type: 'Subscription', duration: '3' });
       for (const p of Object.values(byType)) expect(p.lifecycle).toEqual({ prevent_destroy: true });
     });
@@ -186,7 +207,12 @@ describe('cross-border billing choices', () => {
       t.access.payment = { type: 'Subscription', months: 6 };
       t.access.crossBorder = { billing: 'bandwidth-package', bandwidthMbps: 10, basicBandwidthMbps: 30 };
     });
-    expect(Object.values(resourcesOf(stack, 'alicloud_ga_accelerator'))[0]).toMatchObject({ payment_type: 'Subscription', duration: 6, pricing_cycle: 'Month', renewal_status: 'AutoRenewal' });
+    expect(Object.values(resourcesOf(stack, 'alicloud_ga_accelerator'))[0]).toMatchObject({
+      payment_type: 'Subscription',
+      duration: 6,
+      pricing_cycle: 'Month',
+      renewal_status: 'AutoRenewal',
+    });
     expect(checkStack(stack, schema)).toEqual([]);
   });
 });
@@ -200,7 +226,9 @@ describe('declaration variants', () => {
 
   it('adds an access point (Kuala Lumpur) with one more entry: an IP set and a DNS record per hostname', () => {
     const stack = accelOf((t) => (t.access.accessPoints.kl = { region: 'ap-southeast-3', bandwidthMbps: 10 }));
-    const regions = Object.values(resourcesOf(stack, 'alicloud_ga_ip_set')).map((s: any) => s.accelerate_region_id).sort();
+    const regions = Object.values(resourcesOf(stack, 'alicloud_ga_ip_set'))
+      .map((s: any) => s.accelerate_region_id)
+      .sort();
     expect(regions).toEqual(['ap-southeast-1', 'ap-southeast-3']);
     expect(Object.keys(resourcesOf(stack, 'alicloud_alidns_record'))).toHaveLength(6);
   });
@@ -227,9 +255,13 @@ describe('declaration variants', () => {
 
   it('uses the declared listener ports', () => {
     const stack = accelOf((t) => (t.access.listener = { protocol: 'https', certificateId: '14520013-cn-hangzhou', port: 8443, redirectPort: 8080 }));
-    const ports = Object.values(resourcesOf(stack, 'alicloud_ga_listener')).map((l: any) => `${l.protocol}:${l.port_ranges[0].from_port}`).sort();
+    const ports = Object.values(resourcesOf(stack, 'alicloud_ga_listener'))
+      .map((l: any) => `${l.protocol}:${l.port_ranges[0].from_port}`)
+      .sort();
     expect(ports).toEqual(['HTTP:8080', 'HTTPS:8443']);
-    const redirect = Object.values(resourcesOf(stack, 'alicloud_ga_forwarding_rule')).find((r: any) => r.rule_actions[0].rule_action_type === 'Redirect') as any;
+    const redirect = Object.values(resourcesOf(stack, 'alicloud_ga_forwarding_rule')).find(
+      (r: any) => r.rule_actions[0].rule_action_type === 'Redirect',
+    ) as any;
     expect(JSON.parse(redirect.rule_actions[0].rule_action_value).port).toBe('8443');
   });
 });
@@ -245,9 +277,13 @@ describe('the accel stack on its own', () => {
 describe('a new unit', () => {
   it('gets an endpoint group for its ALB as soon as it is declared, before any hostname routes to it', () => {
     const accel = accelOf((t) => t.units.push(clone(unitTh)));
-    const byRegion = Object.values(resourcesOf(accel, 'alicloud_ga_endpoint_group')).map((g: any) => g.endpoint_group_region).sort();
+    const byRegion = Object.values(resourcesOf(accel, 'alicloud_ga_endpoint_group'))
+      .map((g: any) => g.endpoint_group_region)
+      .sort();
     expect(byRegion).toEqual(['ap-southeast-1', 'ap-southeast-7', 'cn-hangzhou']);
-    const [thKey, th] = Object.entries(resourcesOf(accel, 'alicloud_ga_endpoint_group')).find(([, g]: [string, any]) => g.endpoint_group_region === 'ap-southeast-7') as [string, any];
+    const [thKey, th] = Object.entries(resourcesOf(accel, 'alicloud_ga_endpoint_group')).find(
+      ([, g]: [string, any]) => g.endpoint_group_region === 'ap-southeast-7',
+    ) as [string, any];
     expect(th).toMatchObject({ endpoint_group_type: 'virtual', health_check_enabled: true });
     // No hostname routes to it yet, so no forwarding rule sends traffic there; the declared ones still do.
     const actions = Object.values(resourcesOf(accel, 'alicloud_ga_forwarding_rule')).map((r: any) => JSON.stringify(r.rule_actions));

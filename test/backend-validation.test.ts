@@ -46,7 +46,7 @@ const cases: [string, Mutable, string][] = [
     'stateBackend.regions["ap-southeast-1"].bucket: "acme-tfstate-cn-hangzhou-2" names region cn-hangzhou but would hold the state of the unit in ap-southeast-1; a unit\'s state stays in its own region: use a bucket created in ap-southeast-1 (for example "acme-tfstate-ap-southeast-1")',
   ],
   [
-    'unit state bucket that is another region\'s bucket',
+    "unit state bucket that is another region's bucket",
     oss({ 'ap-southeast-1': { bucket: 'acme-tfstate-hq' }, 'cn-hangzhou': { bucket: 'acme-tfstate-hq' } }),
     'stateBackend.regions["ap-southeast-1"].bucket: "acme-tfstate-hq" is also the state bucket of cn-hangzhou; a bucket lives in one region, so one of the two units\' state would leave its region: give each region its own bucket',
   ],
@@ -107,7 +107,9 @@ describe('the state backend declaration rejects bad input', () => {
   it('checks derived names when oss is chosen for one run, though the declaration says local', () => {
     const t = { ...clone(loadTopology()), org: { prefix: 'acmeautoparts', name: 'ACME' } };
     expect(topologyProblems(t)).toEqual([]);
-    expect(() => buildApp(t, { outdir: '/nonexistent/never-written', stateBackend: 'oss' })).toThrow(/stateBackend\.regions\["cn-hangzhou"\]\.lockInstance: "acmeautoparts-tf-cnhang" is 23 characters/);
+    expect(() => buildApp(t, { outdir: '/nonexistent/never-written', stateBackend: 'oss' })).toThrow(
+      /stateBackend\.regions\["cn-hangzhou"\]\.lockInstance: "acmeautoparts-tf-cnhang" is 23 characters/,
+    );
     expect(() => buildApp(t, { outdir: '/nonexistent/never-written', bootstrap: true })).toThrow(TopologyError);
   });
 });

@@ -7,7 +7,7 @@ import { BaseStack } from '../lib/stack-base';
 import { regionCode } from '../lib/topology/naming';
 import { REGION_IDS } from '../lib/topology/regions';
 import { loadTopology } from '../stacks/topology';
-import { clone, StackJson, synthTopology } from './helpers/synth';
+import { clone, type StackJson, synthTopology } from './helpers/synth';
 
 const UNIT_STACKS = ['unit-cn', 'unit-sg'];
 const remoteStates = (stack: StackJson): Record<string, any> => stack.data?.terraform_remote_state ?? {};
@@ -43,7 +43,7 @@ describe('oss state chosen for one run', () => {
     accel: { region: 'cn-hangzhou', bucket: 'acme-tfstate-cn-hangzhou', instance: 'acme-tf-cnhang' },
   };
 
-  it.each(Object.keys(expected))('%s keeps its state in its region\'s bucket, locked by Tablestore', (name) => {
+  it.each(Object.keys(expected))("%s keeps its state in its region's bucket, locked by Tablestore", (name) => {
     const e = expected[name];
     expect(stacks[name].terraform.backend).toEqual({
       oss: {
@@ -58,7 +58,7 @@ describe('oss state chosen for one run', () => {
     });
   });
 
-  it.each(UNIT_STACKS)('link reads %s from that unit\'s own bucket, key and region', (unit) => {
+  it.each(UNIT_STACKS)("link reads %s from that unit's own bucket, key and region", (unit) => {
     const read = remoteStates(stacks.link)[`cross-stack-reference-input-${unit}`];
     expect(read.backend).toBe('oss');
     expect(read.config).toEqual(stacks[unit].terraform.backend.oss);
@@ -67,7 +67,7 @@ describe('oss state chosen for one run', () => {
     expect(read.config).toMatchObject({ bucket: expected[unit].bucket, region: expected[unit].region, prefix: unit, key: 'terraform.tfstate' });
   });
 
-  it('every remote-state read in every stack matches its producer\'s backend', () => {
+  it("every remote-state read in every stack matches its producer's backend", () => {
     let reads = 0;
     for (const stack of Object.values(stacks)) {
       for (const [name, read] of Object.entries(remoteStates(stack))) {
@@ -92,7 +92,11 @@ describe('oss state declared in the topology', () => {
 
   it('uses the overridden bucket and derives the rest', () => {
     const { stacks } = synthTopology(t);
-    expect(stacks['unit-sg'].terraform.backend.oss).toMatchObject({ bucket: 'acme-sg-terraform-state', region: 'ap-southeast-1', tablestore_table: 'terraform_state_lock' });
+    expect(stacks['unit-sg'].terraform.backend.oss).toMatchObject({
+      bucket: 'acme-sg-terraform-state',
+      region: 'ap-southeast-1',
+      tablestore_table: 'terraform_state_lock',
+    });
     expect(remoteStates(stacks.link)['cross-stack-reference-input-unit-sg'].config.bucket).toBe('acme-sg-terraform-state');
     expect(stacks['unit-cn'].terraform.backend.oss.bucket).toBe('acme-tfstate-cn-hangzhou');
   });
@@ -114,14 +118,17 @@ describe('deploy order', () => {
     expect(deps('accel')).toContain('link');
   });
 
-  it('a run over all stacks (cdktf deploy \'*\') can order them units → link → accel', () => {
+  it("a run over all stacks (cdktf deploy '*') can order them units → link → accel", () => {
     // cdktf starts a stack once all its dependencies are done; replay that to get the order.
     const done: string[] = [];
     const pending = new Set(Object.keys(manifest.stacks));
     while (pending.size) {
       const ready = [...pending].filter((s) => deps(s).every((d) => done.includes(d))).sort();
       expect(ready.length).toBeGreaterThan(0);
-      for (const s of ready) (done.push(s), pending.delete(s));
+      for (const s of ready) {
+        done.push(s);
+        pending.delete(s);
+      }
     }
     expect(done.indexOf('link')).toBeGreaterThan(Math.max(...UNIT_STACKS.map((u) => done.indexOf(u))));
     expect(done.indexOf('accel')).toBeGreaterThan(done.indexOf('link'));
@@ -139,7 +146,9 @@ describe('one-run choices from the environment', () => {
   });
 
   it('rejects an unknown STATE_BACKEND naming the variable, the value and the fix', () => {
-    expect(() => stateBackendKindFrom('s3')).toThrow('STATE_BACKEND: "s3" is not allowed; use local or oss, or leave it unset to use stateBackend of stacks/topology.ts');
+    expect(() => stateBackendKindFrom('s3')).toThrow(
+      'STATE_BACKEND: "s3" is not allowed; use local or oss, or leave it unset to use stateBackend of stacks/topology.ts',
+    );
   });
 
   it('rejects a switch that is neither on nor off', () => {
@@ -157,7 +166,7 @@ describe('one-run choices from the environment', () => {
 });
 
 describe('state backend plumbing', () => {
-  it('refuses to move a stack\'s state once its backend exists', () => {
+  it("refuses to move a stack's state once its backend exists", () => {
     const stack = new BaseStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-test-')) }), 'probe');
     stack.ensureBackendExists();
     expect(() => stack.useState({ kind: 'local', path: 'x' })).toThrow('probe: the state backend is already in use; choose it before the app is synthesized');

@@ -14,7 +14,9 @@ describe('benchmark topologies', () => {
   });
 
   it('refuses more units than the region table has regions, and says how many it can do', () => {
-    expect(() => generateTopology(maxBenchUnits() + 1)).toThrow(`needs ${maxBenchUnits() + 1} distinct regions; lib/topology/regions.ts has ${maxBenchUnits()} with two zones or more (one unit per region): ask for ${maxBenchUnits()} or fewer`);
+    expect(() => generateTopology(maxBenchUnits() + 1)).toThrow(
+      `needs ${maxBenchUnits() + 1} distinct regions; lib/topology/regions.ts has ${maxBenchUnits()} with two zones or more (one unit per region): ask for ${maxBenchUnits()} or fewer`,
+    );
   });
 
   it('32 units, for timing only, share regions and have no other problem', () => {
@@ -26,14 +28,15 @@ describe('benchmark topologies', () => {
   });
 });
 
-describe('the app\'s require hook (scripts/register.js)', () => {
-  const run = (code: string) => execFileSync(process.execPath, ['-r', './scripts/register.js', '-e', code], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+describe("the app's require hook (scripts/register.js)", () => {
+  const run = (code: string) =>
+    execFileSync(process.execPath, ['-r', './scripts/register.js', '-e', code], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
 
   it('loads TypeScript', () => {
     expect(run("console.log(require('./lib/topology/naming').regionCode('ap-southeast-1'))").trim()).toBe('apse1');
   });
 
-  it('keeps real errors\' stack traces and neither collects nor formats cdktf\'s token creation traces', () => {
+  it("keeps real errors' stack traces and neither collects nor formats cdktf's token creation traces", () => {
     const out = JSON.parse(
       run(
         "const o = { stack: '' }; Error.captureStackTrace(o); const p = {}; Error.captureStackTrace(p); const e = new RangeError('late'); Error.captureStackTrace(e);" +
@@ -57,7 +60,11 @@ describe('the phase breakdown (scripts/bench/phases.ts)', () => {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      return { marks: JSON.parse(out.trim()) as Record<string, number>, written: fs.readdirSync(path.join(outdir, 'stacks')).sort(), report: fs.existsSync(path.join(outdir, 'policy-report.json')) };
+      return {
+        marks: JSON.parse(out.trim()) as Record<string, number>,
+        written: fs.readdirSync(path.join(outdir, 'stacks')).sort(),
+        report: fs.existsSync(path.join(outdir, 'policy-report.json')),
+      };
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
@@ -81,4 +88,3 @@ describe('the phase breakdown (scripts/bench/phases.ts)', () => {
     expect(() => phases('one')).toThrow(/phases: one is not empty, declared or a unit count of 2 or more/);
   });
 });
-

@@ -5,7 +5,7 @@ import { synthWithPolicy } from '../lib/policy/enforce';
 import { checkStack, loadSchemas } from '../lib/schema-check/check';
 import { buildApp } from '../stacks/app';
 import { loadTopology } from '../stacks/topology';
-import { resourcesOf, StackJson, synthTopology } from './helpers/synth';
+import { resourcesOf, type StackJson, synthTopology } from './helpers/synth';
 
 const { stacks } = synthTopology(loadTopology(), { stateBackend: 'oss', bootstrap: true });
 const REGIONS: Record<string, string> = { 'ap-southeast-1': 'unit-sg', 'cn-hangzhou': 'unit-cn' };
@@ -18,7 +18,11 @@ const ref = (type: string, stack: StackJson, attr: string) => `\${${type}.${Obje
 
 describe('bootstrap stacks', () => {
   it('are built, on request, for every region that holds state', () => {
-    expect(Object.keys(stacks).filter((s) => s.startsWith('bootstrap-')).sort()).toEqual(['bootstrap-ap-southeast-1', 'bootstrap-cn-hangzhou']);
+    expect(
+      Object.keys(stacks)
+        .filter((s) => s.startsWith('bootstrap-'))
+        .sort(),
+    ).toEqual(['bootstrap-ap-southeast-1', 'bootstrap-cn-hangzhou']);
   });
 
   describe.each(Object.keys(REGIONS))('bootstrap-%s', (region) => {
@@ -33,7 +37,7 @@ describe('bootstrap stacks', () => {
       expect(stack.provider.alicloud).toEqual([{ region }]);
     });
 
-    it('creates the bucket, lock instance and table the unit\'s backend names', () => {
+    it("creates the bucket, lock instance and table the unit's backend names", () => {
       expect(one(stack, 'alicloud_oss_bucket').bucket).toBe(consumer.bucket);
       expect(consumer.tablestore_endpoint).toBe(`https://${one(stack, 'alicloud_ots_instance').name}.${region}.ots.aliyuncs.com`);
       expect(one(stack, 'alicloud_ots_table').table_name).toBe(consumer.tablestore_table);
@@ -51,13 +55,19 @@ describe('bootstrap stacks', () => {
         sse_algorithm: 'KMS',
         kms_master_key_id: ref('alicloud_kms_key', stack, 'id'),
       });
-      expect(one(stack, 'alicloud_kms_key')).toMatchObject({ automatic_rotation: 'Enabled', deletion_protection: 'Enabled', lifecycle: { prevent_destroy: true } });
+      expect(one(stack, 'alicloud_kms_key')).toMatchObject({
+        automatic_rotation: 'Enabled',
+        deletion_protection: 'Enabled',
+        lifecycle: { prevent_destroy: true },
+      });
     });
 
     it('records access to the state (it holds secrets) in the bucket itself, and expires those logs', () => {
       const bucketRef = ref('alicloud_oss_bucket', stack, 'bucket');
       expect(one(stack, 'alicloud_oss_bucket_logging')).toMatchObject({ bucket: bucketRef, target_bucket: bucketRef, target_prefix: 'access-log/' });
-      expect(one(stack, 'alicloud_oss_bucket').lifecycle_rule).toContainEqual(expect.objectContaining({ prefix: 'access-log/', enabled: true, expiration: [{ days: 365 }] }));
+      expect(one(stack, 'alicloud_oss_bucket').lifecycle_rule).toContainEqual(
+        expect.objectContaining({ prefix: 'access-log/', enabled: true, expiration: [{ days: 365 }] }),
+      );
     });
 
     it('locks with a Tablestore table keyed by LockID (String)', () => {

@@ -41,14 +41,26 @@ const cases: [string, (t: Mutable) => void, string][] = [
     (t) => (unit(t, 'sg').link.bandwidthMbps = 1),
     'units.sg.link.bandwidthMbps: 1 is not a whole number from 2 to 10000; give the CEN connection real bandwidth (without it CEN allows only 1 Kbit/s test traffic)',
   ],
-  ['unit without a link', (t) => delete unit(t, 'sg').link, 'units.sg.link: missing is missing; declare how this unit connects to hub "cn" (bandwidthMbps and billing)'],
-  ['unknown billing', (t) => (unit(t, 'sg').link.billing = 'monthly'), 'units.sg.link.billing: "monthly" is not allowed; use one of bandwidth-package, data-transfer'],
+  [
+    'unit without a link',
+    (t) => delete unit(t, 'sg').link,
+    'units.sg.link: missing is missing; declare how this unit connects to hub "cn" (bandwidthMbps and billing)',
+  ],
+  [
+    'unknown billing',
+    (t) => (unit(t, 'sg').link.billing = 'monthly'),
+    'units.sg.link.billing: "monthly" is not allowed; use one of bandwidth-package, data-transfer',
+  ],
   [
     'DTS class a job cannot use',
     (t) => (unit(t, 'sg').link.replication.instanceClass = 'micro'),
     'units.sg.link.replication.instanceClass: "micro" is not allowed; use one of small, medium, large, xlarge, 2xlarge, 4xlarge',
   ],
-  ['zero delay alert', (t) => (unit(t, 'sg').link.replication.delayAlertSeconds = 0), 'units.sg.link.replication.delayAlertSeconds: 0 is not a whole number from 1 to 86400'],
+  [
+    'zero delay alert',
+    (t) => (unit(t, 'sg').link.replication.delayAlertSeconds = 0),
+    'units.sg.link.replication.delayAlertSeconds: 0 is not a whole number from 1 to 86400',
+  ],
   [
     'misspelt link field',
     (t) => (unit(t, 'sg').link.bandwith = 20),

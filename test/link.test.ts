@@ -3,7 +3,7 @@ import { orgDatabaseName } from '../lib/topology/naming';
 import type { TopologyDeclaration, UnitDeclaration } from '../lib/topology/types';
 import { loadTopology } from '../stacks/topology';
 import { unitTh } from './fixtures/unit-th';
-import { clone, resourcesOf, StackJson, synthTopology } from './helpers/synth';
+import { clone, resourcesOf, type StackJson, synthTopology } from './helpers/synth';
 
 type Resource = Record<string, any>;
 
@@ -104,7 +104,8 @@ function contractOf(topology: TopologyDeclaration) {
     const pairs = (rs: Resource[]) => rs.map((r) => `${r.transit_router_attachment_id} -> ${r.transit_router_route_table_id}`).sort();
     const expected: string[] = [];
     const table = (u: UnitDeclaration) => refTo(link, 'alicloud_cen_transit_router_route_table', routeTableOf(u), 'transit_router_route_table_id');
-    for (const u of topology.units) expected.push(`${refTo(link, 'alicloud_cen_transit_router_vpc_attachment', vpcAttachmentOf(u), 'transit_router_attachment_id')} -> ${table(u)}`);
+    for (const u of topology.units)
+      expected.push(`${refTo(link, 'alicloud_cen_transit_router_vpc_attachment', vpcAttachmentOf(u), 'transit_router_attachment_id')} -> ${table(u)}`);
     for (const u of spokes) {
       const peer = refTo(link, 'alicloud_cen_transit_router_peer_attachment', peerOf(u), 'transit_router_attachment_id');
       expected.push(`${peer} -> ${table(hub)}`, `${peer} -> ${table(u)}`);
@@ -181,7 +182,12 @@ function contractOf(topology: TopologyDeclaration) {
         expect([job.source_endpoint_instance_type, job.destination_endpoint_instance_type]).toEqual(['RDS', 'RDS']);
         expect(job.lifecycle).toEqual({ prevent_destroy: true });
         const instanceName = Object.keys(instances).find((n) => job.dts_instance_id === `\${alicloud_dts_synchronization_instance.${n}.id}`)!;
-        expect(instances[instanceName]).toMatchObject({ instance_class: r.instanceClass, sync_architecture: 'oneway', payment_type: 'PayAsYouGo', lifecycle: { prevent_destroy: true } });
+        expect(instances[instanceName]).toMatchObject({
+          instance_class: r.instanceClass,
+          sync_architecture: 'oneway',
+          payment_type: 'PayAsYouGo',
+          lifecycle: { prevent_destroy: true },
+        });
         const jobRef = refTo(link, 'alicloud_dts_synchronization_job', job, 'id');
         const mine = rules.filter((m) => m.dts_job_id === jobRef);
         expect(mine.map((m) => m.type).sort()).toEqual(['delay', 'error']);
@@ -239,7 +245,11 @@ describe('link stack of the declared topology (cn hub, sg)', () => {
 
   it('has transit routers in cn-hangzhou and ap-southeast-1 and a cross-border peer link between them', () => {
     const regions = providerRegions(link);
-    expect(values(link, 'alicloud_cen_transit_router').map((r) => regions[r.provider]).sort()).toEqual(['ap-southeast-1', 'cn-hangzhou']);
+    expect(
+      values(link, 'alicloud_cen_transit_router')
+        .map((r) => regions[r.provider])
+        .sort(),
+    ).toEqual(['ap-southeast-1', 'cn-hangzhou']);
     expect(values(link, 'alicloud_cen_bandwidth_package')).toHaveLength(1);
   });
 });
@@ -252,7 +262,11 @@ describe('link stack of a three-unit topology (Thailand added as data)', () => {
     const inTh = (type: string) => values(link, type).filter((r) => regions[r.provider] === 'ap-southeast-7');
     expect(inTh('alicloud_cen_transit_router')).toHaveLength(1);
     expect(inTh('alicloud_cen_transit_router_vpc_attachment')).toHaveLength(1);
-    expect(inTh('alicloud_route_entry').map((e) => e.destination_cidrblock).sort()).toEqual(['10.1.0.0/16', '10.2.0.0/16']);
+    expect(
+      inTh('alicloud_route_entry')
+        .map((e) => e.destination_cidrblock)
+        .sort(),
+    ).toEqual(['10.1.0.0/16', '10.2.0.0/16']);
     expect(values(link, 'alicloud_route_entry').filter((e) => e.destination_cidrblock === '10.3.0.0/16')).toHaveLength(2);
     expect(values(link, 'alicloud_cen_transit_router_peer_attachment').filter((p) => p.peer_transit_router_region_id === 'ap-southeast-7')).toHaveLength(1);
     const names = values(link, 'alicloud_dts_synchronization_job').map((j) => j.dts_job_name);

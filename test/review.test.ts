@@ -7,12 +7,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadSchemas } from '../lib/schema-check/check';
-import { exitCodeOf, reviewOutputs, SynthOutput } from '../lib/review/diff';
+import { exitCodeOf, reviewOutputs, type SynthOutput } from '../lib/review/diff';
 import { readSynthOutput } from '../lib/review/load';
 import { renderReview } from '../lib/review/markdown';
 import { isForceNew } from '../lib/review/schema';
 import { loadTopology } from '../stacks/topology';
-import { clone, StackJson, synthTopology } from './helpers/synth';
+import { clone, type StackJson, synthTopology } from './helpers/synth';
 
 const schema = loadSchemas();
 const synth = synthTopology(loadTopology());
@@ -44,7 +44,11 @@ function writeOut(out: SynthOutput): string {
 /** Runs the CLI as CI does and returns its exit code and output. */
 function cli(baseDir: string, headDir: string): { status: number; stdout: string } {
   try {
-    const stdout = execFileSync(process.execPath, ['-r', 'ts-node/register', 'scripts/review.ts', baseDir, headDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(process.execPath, ['-r', 'ts-node/register', 'scripts/review.ts', baseDir, headDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return { status: 0, stdout };
   } catch (e) {
     const err = e as { status: number; stdout: string };
@@ -96,9 +100,11 @@ describe('plan review', () => {
     const risk = r.dataLoss.find((d) => d.address === address)!;
     expect(risk.causes).toEqual([`${attr}: ${JSON.stringify(was)} → ${JSON.stringify(db.body[attr])}`]);
     // The databases and backup policy on it name the instance by id: they are replaced with it.
-    expect(section(r, 'unit-sg').changes.filter((c) => c.action === 'replace').map((c) => c.address.split('.')[0])).toEqual(
-      expect.arrayContaining(['alicloud_db_database', 'alicloud_db_backup_policy', 'alicloud_db_instance']),
-    );
+    expect(
+      section(r, 'unit-sg')
+        .changes.filter((c) => c.action === 'replace')
+        .map((c) => c.address.split('.')[0]),
+    ).toEqual(expect.arrayContaining(['alicloud_db_database', 'alicloud_db_backup_policy', 'alicloud_db_instance']));
     // Data-loss risks come first, before any per-stack section.
     expect(markdown.indexOf('Data-loss risk')).toBeLessThan(markdown.indexOf('### unit-sg'));
     expect(markdown).toContain(`\`${address}\``);
@@ -111,7 +117,10 @@ describe('plan review', () => {
     expect(exit).toBe(0);
     expect(r.dataLoss).toEqual([]);
     expect(r.totals).toEqual({ add: 0, update: 1, replace: 0, move: 0, remove: 0 });
-    expect(section(r, 'unit-sg').changes[0]).toMatchObject({ action: 'update', changes: [{ path: 'tags.cost-center', before: '(none)', after: '"factory-vn"', forceNew: false }] });
+    expect(section(r, 'unit-sg').changes[0]).toMatchObject({
+      action: 'update',
+      changes: [{ path: 'tags.cost-center', before: '(none)', after: '"factory-vn"', forceNew: false }],
+    });
     expect(markdown).toContain('No data-loss risk');
     expect(markdown).toContain('**Total: 0 to add, 1 to change, 0 to replace, 0 to move, 0 to destroy.**');
   });
@@ -123,11 +132,19 @@ describe('plan review', () => {
     const { review: r, exit } = review(head);
     expect(section(r, 'unit-sg').changes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ address: `alicloud_alb_load_balancer.${alb.name}`, action: 'replace', causes: ['load_balancer_billing_config.pay_type: "PayAsYouGo" → "Subscription"'] }),
+        expect.objectContaining({
+          address: `alicloud_alb_load_balancer.${alb.name}`,
+          action: 'replace',
+          causes: ['load_balancer_billing_config.pay_type: "PayAsYouGo" → "Subscription"'],
+        }),
       ]),
     );
     // Its listeners name it by id and follow it; nothing stateful does, so there is no data-loss risk.
-    expect(section(r, 'unit-sg').changes.filter((c) => c.type === 'alicloud_alb_listener').every((c) => c.action === 'replace')).toBe(true);
+    expect(
+      section(r, 'unit-sg')
+        .changes.filter((c) => c.type === 'alicloud_alb_listener')
+        .every((c) => c.action === 'replace'),
+    ).toBe(true);
     expect(r.dataLoss).toEqual([]);
     expect(exit).toBe(0);
   });
@@ -168,7 +185,9 @@ describe('plan review', () => {
       alicloudResources.flatMap(([type, byName]) => Object.keys(byName as object).map(() => type)).sort(),
     );
     moved.link.resource.alicloud_cen_transit_router[trName].provider = 'alicloud.same_place';
-    expect(section(review(moved).review, 'link').changes.find((c) => c.address === `alicloud_cen_transit_router.${trName}`)).toMatchObject({ action: 'update' });
+    expect(section(review(moved).review, 'link').changes.find((c) => c.address === `alicloud_cen_transit_router.${trName}`)).toMatchObject({
+      action: 'update',
+    });
   });
 
   it('a removed bucket is a data-loss risk', () => {
@@ -197,7 +216,9 @@ describe('plan review', () => {
     // What a renamed construct does to the synth: a new key, and every reference follows it.
     const text = JSON.stringify(head['unit-sg']).split(`alicloud_db_instance.${db.name}`).join(`alicloud_db_instance.${moved}`);
     const stack = JSON.parse(text);
-    stack.resource.alicloud_db_instance = { [moved]: { ...stack.resource.alicloud_db_instance[db.name], '//': { metadata: { path: 'unit-sg/unit/data/rds', uniqueId: moved } } } };
+    stack.resource.alicloud_db_instance = {
+      [moved]: { ...stack.resource.alicloud_db_instance[db.name], '//': { metadata: { path: 'unit-sg/unit/data/rds', uniqueId: moved } } },
+    };
     head['unit-sg'] = stack;
     const { review: r, markdown, exit } = review(head);
     const move = section(r, 'unit-sg').changes.find((c) => c.action === 'move')!;

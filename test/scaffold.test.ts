@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadSchemas, checkOutdir } from '../lib/schema-check/check';
-import { deriveUnit, NewUnitRequest, renderUnitFile, ScaffoldError, scaffoldUnit } from '../lib/scaffold/new-unit';
+import { deriveUnit, type NewUnitRequest, renderUnitFile, ScaffoldError, scaffoldUnit } from '../lib/scaffold/new-unit';
 import { TIERS } from '../lib/topology/types';
 import { topologyProblems } from '../lib/topology/validate';
 import { loadTopology, loadUnits, shared } from '../stacks/topology';
@@ -86,10 +86,9 @@ describe('scaffolding Thailand in a copy of stacks/', () => {
     const routers = Object.values(resourcesOf(synth.stacks.link, 'alicloud_cen_transit_router'));
     expect(routers.map((r) => r.transit_router_name)).toContain('acme-th-tr');
     const attachments = Object.values(resourcesOf(synth.stacks.link, 'alicloud_cen_transit_router_vpc_attachment'));
-    expect(attachments.find((a) => a.transit_router_vpc_attachment_name === 'acme-th-vpc-attachment')?.zone_mappings.map((z: { zone_id: string }) => z.zone_id)).toEqual([
-      'ap-southeast-7a',
-      'ap-southeast-7b',
-    ]);
+    expect(
+      attachments.find((a) => a.transit_router_vpc_attachment_name === 'acme-th-vpc-attachment')?.zone_mappings.map((z: { zone_id: string }) => z.zone_id),
+    ).toEqual(['ap-southeast-7a', 'ap-southeast-7b']);
   });
 
   it('passes the schema check', () => {
@@ -116,16 +115,36 @@ describe('refusals name the field, value and fix, and write nothing', () => {
       { cidr: '10.2.0.0/16' },
       'units.th.network.vpcCidr: "10.2.0.0/16" overlaps units.sg.network.vpcCidr 10.2.0.0/16; give each unit its own range (for example 10.0.0.0/16) [--cidr]',
     ],
-    ['existing id', { id: 'sg', region: 'ap-southeast-5' }, 'units.sg.id: "sg" is already declared in stacks/unit-sg/unit.ts; choose an id no unit uses (taken: cn, sg) [--id]'],
-    ['id that is no folder name', { id: '../x' }, 'units[new].id: "../x" is not valid; use 2-6 lower-case letters or digits starting with a letter, e.g. "th" [--id]'],
-    ['id too long', { id: 'thailand' }, 'units.thailand.id: "thailand" is not valid; use 2-6 lower-case letters or digits starting with a letter, e.g. "th" [--id]'],
-    ['country not ISO alpha-2', { country: 'THA' }, 'units.th.country: "THA" is not valid; use the ISO 3166-1 alpha-2 code of the country whose staff data the unit keeps, e.g. "VN" [--country]'],
+    [
+      'existing id',
+      { id: 'sg', region: 'ap-southeast-5' },
+      'units.sg.id: "sg" is already declared in stacks/unit-sg/unit.ts; choose an id no unit uses (taken: cn, sg) [--id]',
+    ],
+    [
+      'id that is no folder name',
+      { id: '../x' },
+      'units[new].id: "../x" is not valid; use 2-6 lower-case letters or digits starting with a letter, e.g. "th" [--id]',
+    ],
+    [
+      'id too long',
+      { id: 'thailand' },
+      'units.thailand.id: "thailand" is not valid; use 2-6 lower-case letters or digits starting with a letter, e.g. "th" [--id]',
+    ],
+    [
+      'country not ISO alpha-2',
+      { country: 'THA' },
+      'units.th.country: "THA" is not valid; use the ISO 3166-1 alpha-2 code of the country whose staff data the unit keeps, e.g. "VN" [--country]',
+    ],
     [
       'region taken by another unit',
       { region: 'ap-southeast-1' },
       'units.th.region: "ap-southeast-1" is already the region of units.sg; one unit per region: serve both countries from one unit, or place the new unit in a region of its own (its data must stay in its own region) [--region]',
     ],
-    ['CIDR with host bits', { cidr: '10.3.0.1/16' }, 'units.th.network.vpcCidr: "10.3.0.1/16" has host bits set; the network address is 10.3.0.0/16; write the VPC range like 10.3.0.0/16 [--cidr]'],
+    [
+      'CIDR with host bits',
+      { cidr: '10.3.0.1/16' },
+      'units.th.network.vpcCidr: "10.3.0.1/16" has host bits set; the network address is 10.3.0.0/16; write the VPC range like 10.3.0.0/16 [--cidr]',
+    ],
     [
       'CIDR too small for the plan',
       { cidr: '10.3.0.0/24' },
@@ -148,7 +167,9 @@ describe('refusals name the field, value and fix, and write nothing', () => {
     const dir = stacksCopy();
     fs.mkdirSync(path.join(dir, 'unit-th'));
     fs.writeFileSync(path.join(dir, 'unit-th', 'notes.md'), 'draft');
-    expect(() => scaffoldUnit(dir, shared, loadUnits(dir), THAILAND)).toThrow(/units\.th\.id: "th" already has a folder stacks\/unit-th; choose another id or remove the folder \[--id\]/);
+    expect(() => scaffoldUnit(dir, shared, loadUnits(dir), THAILAND)).toThrow(
+      /units\.th\.id: "th" already has a folder stacks\/unit-th; choose another id or remove the folder \[--id\]/,
+    );
     expect(fs.readdirSync(path.join(dir, 'unit-th'))).toEqual(['notes.md']);
   });
 
@@ -157,11 +178,15 @@ describe('refusals name the field, value and fix, and write nothing', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync(process.execPath, ['-r', 'ts-node/register', 'scripts/new-unit.ts', '--id', 'sg', '--country', 'VN', '--region', 'ap-southeast-5', '--cidr', '10.9.0.0/16'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      execFileSync(
+        process.execPath,
+        ['-r', 'ts-node/register', 'scripts/new-unit.ts', '--id', 'sg', '--country', 'VN', '--region', 'ap-southeast-5', '--cidr', '10.9.0.0/16'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
     } catch (e) {
       ({ status, stderr } = e as { status: number; stderr: string });
     }

@@ -41,7 +41,10 @@ describe('the schema check itself', () => {
     ['exactly-one-of group', /^alicloud_actiontrail_trail\.no_name: (name|trail_name): exactly one of \["name","trail_name"\] must be set, found none$/],
     ['type of a nested block', /^alicloud_cen_transit_router_vpc_attachment\.bad_type: zone_mappings\[0\]: expected an object/],
     ['computed-only attribute', /^alicloud_kms_key\.computed: arn: is computed by the provider and cannot be set$/],
-    ['conflicting attributes', /^alicloud_cen_instance\.both_names: (cen_instance_name|name): conflicts with "(name|cen_instance_name)"; set only one of them$/],
+    [
+      'conflicting attributes',
+      /^alicloud_cen_instance\.both_names: (cen_instance_name|name): conflicts with "(name|cen_instance_name)"; set only one of them$/,
+    ],
     ['unknown resource type', /^alicloud_no_such_thing\.x: unknown resource type/],
   ])('reports %s', (_what, expected) => {
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));

@@ -17,44 +17,152 @@ describe('the declared topology', () => {
 
 // Each case breaks the declaration in one way; the problem must name the field, the value and a fix.
 const cases: [string, (t: Mutable) => void, RegExp][] = [
-  ['unknown region id', (t) => (unit(t, 'sg').region = 'ap-southeast-9'), /^units\.sg\.region: "ap-southeast-9" is not a known Alibaba Cloud region id; use one of .*ap-southeast-1/],
-  ['zone not in its region', (t) => (unit(t, 'sg').zones = ['ap-southeast-1b', 'cn-hangzhou-h']), /^units\.sg\.zones\[1\]: "cn-hangzhou-h" is not a zone of ap-southeast-1; use zones of ap-southeast-1: ap-southeast-1a/],
-  ['fewer than two zones', (t) => (unit(t, 'cn').zones = ['cn-hangzhou-h']), /^units\.cn\.zones: \["cn-hangzhou-h"\] has fewer than two zones; declare at least two zones/],
+  [
+    'unknown region id',
+    (t) => (unit(t, 'sg').region = 'ap-southeast-9'),
+    /^units\.sg\.region: "ap-southeast-9" is not a known Alibaba Cloud region id; use one of .*ap-southeast-1/,
+  ],
+  [
+    'zone not in its region',
+    (t) => (unit(t, 'sg').zones = ['ap-southeast-1b', 'cn-hangzhou-h']),
+    /^units\.sg\.zones\[1\]: "cn-hangzhou-h" is not a zone of ap-southeast-1; use zones of ap-southeast-1: ap-southeast-1a/,
+  ],
+  [
+    'fewer than two zones',
+    (t) => (unit(t, 'cn').zones = ['cn-hangzhou-h']),
+    /^units\.cn\.zones: \["cn-hangzhou-h"\] has fewer than two zones; declare at least two zones/,
+  ],
   ['duplicate zone', (t) => (unit(t, 'cn').zones = ['cn-hangzhou-h', 'cn-hangzhou-h']), /^units\.cn\.zones\[1\]: "cn-hangzhou-h" is listed twice/],
-  ['malformed VPC CIDR', (t) => (unit(t, 'cn').network.vpcCidr = '10.1.0.0/33'), /^units\.cn\.network\.vpcCidr: "10\.1\.0\.0\/33" is not an IPv4 CIDR of the form a\.b\.c\.d\/n; write the VPC range like/],
-  ['CIDR with host bits', (t) => (unit(t, 'cn').network.vpcCidr = '10.1.0.1/16'), /^units\.cn\.network\.vpcCidr: "10\.1\.0\.1\/16" has host bits set; the network address is 10\.1\.0\.0\/16/],
-  ['public VPC range', (t) => (unit(t, 'cn').network.vpcCidr = '8.8.0.0/16'), /^units\.cn\.network\.vpcCidr: "8\.8\.0\.0\/16" is not a private \/8\.\.\/24 range; use a range inside 10\.0\.0\.0\/8/],
-  ['tier CIDR outside its VPC', (t) => (unit(t, 'sg').network.subnets.app['ap-southeast-1b'] = '10.9.10.0/24'), /^units\.sg\.network\.subnets\.app\["ap-southeast-1b"\]: "10\.9\.10\.0\/24" is outside units\.sg\.network\.vpcCidr 10\.2\.0\.0\/16; choose a range inside 10\.2\.0\.0\/16/],
-  ['overlapping tier CIDRs within a unit', (t) => (unit(t, 'sg').network.subnets.data['ap-southeast-1b'] = '10.2.10.0/25'), /^units\.sg\.network\.subnets\.data\["ap-southeast-1b"\]: "10\.2\.10\.0\/25" overlaps units\.sg\.network\.subnets\.app\["ap-southeast-1b"\] 10\.2\.10\.0\/24; give every vSwitch its own range/],
-  ['overlapping VPCs across units', (t) => (unit(t, 'sg').network.vpcCidr = '10.0.0.0/12'), /^units\.sg\.network\.vpcCidr: "10\.0\.0\.0\/12" overlaps units\.cn\.network\.vpcCidr 10\.1\.0\.0\/16; give each unit its own range \(for example 10\.\d+\.0\.0\/16\)/],
-  ['tier missing a zone', (t) => delete unit(t, 'cn').network.subnets.data['cn-hangzhou-i'], /^units\.cn\.network\.subnets\.data\["cn-hangzhou-i"\]: missing has no data CIDR for zone cn-hangzhou-i; declare one CIDR for every zone/],
-  ['duplicate unit ids', (t) => t.units.push({ ...clone(unit(t, 'sg')), region: 'ap-southeast-3' }), /^units\[2\]\.id: "sg" is declared twice; give each unit its own id/],
-  ['two units in one region', (t) => t.units.push({ ...clone(unit(t, 'sg')), id: 'my', network: { ...clone(unit(t, 'sg').network), vpcCidr: '10.2.0.0/16' } }), /^units\.my\.region: "ap-southeast-1" is already the region of units\.sg; one unit per region: serve both countries from one unit, or place the new unit in a region of its own/],
+  [
+    'malformed VPC CIDR',
+    (t) => (unit(t, 'cn').network.vpcCidr = '10.1.0.0/33'),
+    /^units\.cn\.network\.vpcCidr: "10\.1\.0\.0\/33" is not an IPv4 CIDR of the form a\.b\.c\.d\/n; write the VPC range like/,
+  ],
+  [
+    'CIDR with host bits',
+    (t) => (unit(t, 'cn').network.vpcCidr = '10.1.0.1/16'),
+    /^units\.cn\.network\.vpcCidr: "10\.1\.0\.1\/16" has host bits set; the network address is 10\.1\.0\.0\/16/,
+  ],
+  [
+    'public VPC range',
+    (t) => (unit(t, 'cn').network.vpcCidr = '8.8.0.0/16'),
+    /^units\.cn\.network\.vpcCidr: "8\.8\.0\.0\/16" is not a private \/8\.\.\/24 range; use a range inside 10\.0\.0\.0\/8/,
+  ],
+  [
+    'tier CIDR outside its VPC',
+    (t) => (unit(t, 'sg').network.subnets.app['ap-southeast-1b'] = '10.9.10.0/24'),
+    /^units\.sg\.network\.subnets\.app\["ap-southeast-1b"\]: "10\.9\.10\.0\/24" is outside units\.sg\.network\.vpcCidr 10\.2\.0\.0\/16; choose a range inside 10\.2\.0\.0\/16/,
+  ],
+  [
+    'overlapping tier CIDRs within a unit',
+    (t) => (unit(t, 'sg').network.subnets.data['ap-southeast-1b'] = '10.2.10.0/25'),
+    /^units\.sg\.network\.subnets\.data\["ap-southeast-1b"\]: "10\.2\.10\.0\/25" overlaps units\.sg\.network\.subnets\.app\["ap-southeast-1b"\] 10\.2\.10\.0\/24; give every vSwitch its own range/,
+  ],
+  [
+    'overlapping VPCs across units',
+    (t) => (unit(t, 'sg').network.vpcCidr = '10.0.0.0/12'),
+    /^units\.sg\.network\.vpcCidr: "10\.0\.0\.0\/12" overlaps units\.cn\.network\.vpcCidr 10\.1\.0\.0\/16; give each unit its own range \(for example 10\.\d+\.0\.0\/16\)/,
+  ],
+  [
+    'tier missing a zone',
+    (t) => delete unit(t, 'cn').network.subnets.data['cn-hangzhou-i'],
+    /^units\.cn\.network\.subnets\.data\["cn-hangzhou-i"\]: missing has no data CIDR for zone cn-hangzhou-i; declare one CIDR for every zone/,
+  ],
+  [
+    'duplicate unit ids',
+    (t) => t.units.push({ ...clone(unit(t, 'sg')), region: 'ap-southeast-3' }),
+    /^units\[2\]\.id: "sg" is declared twice; give each unit its own id/,
+  ],
+  [
+    'two units in one region',
+    (t) => t.units.push({ ...clone(unit(t, 'sg')), id: 'my', network: { ...clone(unit(t, 'sg').network), vpcCidr: '10.2.0.0/16' } }),
+    /^units\.my\.region: "ap-southeast-1" is already the region of units\.sg; one unit per region: serve both countries from one unit, or place the new unit in a region of its own/,
+  ],
   ['hub not a declared unit', (t) => (t.hub = 'hq'), /^hub: "hq" is not a declared unit; name one of the declared units: cn, sg/],
-  ['access point in an unknown region', (t) => (t.access.accessPoints.hcm = { region: 'vn-hochiminh-1', bandwidthMbps: 10 }), /^access\.accessPoints\.hcm\.region: "vn-hochiminh-1" is not a known acceleration region; use one of/],
-  ['mastered table not in the allowlist', (t) => unit(t, 'sg').mastersTables.push('staff_profiles'), /^units\.sg\.mastersTables\[3\]: "staff_profiles" is not in replication\.allowlist; only allowlisted org-structure tables cross units/],
-  ['personal-data table in the allowlist', (t) => t.replication.allowlist.push('messages'), /^replication\.allowlist\[3\]: "messages" is classed as personal data in catalog\.tables; personal data stays in its unit: remove it from the allowlist/],
-  ['unclassified table in the allowlist', (t) => t.replication.allowlist.push('payroll'), /^replication\.allowlist\[3\]: "payroll" is not in catalog\.tables; classify the table in catalog\.tables first/],
+  [
+    'access point in an unknown region',
+    (t) => (t.access.accessPoints.hcm = { region: 'vn-hochiminh-1', bandwidthMbps: 10 }),
+    /^access\.accessPoints\.hcm\.region: "vn-hochiminh-1" is not a known acceleration region; use one of/,
+  ],
+  [
+    'mastered table not in the allowlist',
+    (t) => unit(t, 'sg').mastersTables.push('staff_profiles'),
+    /^units\.sg\.mastersTables\[3\]: "staff_profiles" is not in replication\.allowlist; only allowlisted org-structure tables cross units/,
+  ],
+  [
+    'personal-data table in the allowlist',
+    (t) => t.replication.allowlist.push('messages'),
+    /^replication\.allowlist\[3\]: "messages" is classed as personal data in catalog\.tables; personal data stays in its unit: remove it from the allowlist/,
+  ],
+  [
+    'unclassified table in the allowlist',
+    (t) => t.replication.allowlist.push('payroll'),
+    /^replication\.allowlist\[3\]: "payroll" is not in catalog\.tables; classify the table in catalog\.tables first/,
+  ],
   ['malformed org prefix', (t) => (t.org.prefix = 'Acme_Auto'), /^org\.prefix: "Acme_Auto" is not valid; use 2-24 lower-case letters/],
   [
     'derived name longer than the provider allows',
     (t) => ((t.org.prefix = 'acmeautopartsmanufacture'), (unit(t, 'sg').id = 'sgfact'), (t.access.hostnames.vn = 'sgfact')),
     /^units\.sgfact\.id: "acmeautopartsmanufacture-sgfact-trail" is 37 characters; trail names take 6-36; the derived trail name is too long or malformed; shorten org\.prefix or the unit id/,
   ],
-  ['unknown key in a unit', (t) => (unit(t, 'sg').cidr = '10.2.0.0/16'), /^units\.sg\.cidr: "10\.2\.0\.0\/16" is not a known field; use one of id, name, country, region, zones, network/],
-  ['unknown key in sizing', (t) => (unit(t, 'sg').sizing.database.backupDays = 7), /^units\.sg\.sizing\.database\.backupDays: 7 is not a known field; use one of instanceClass, storageGb, backupRetentionDays/],
+  [
+    'unknown key in a unit',
+    (t) => (unit(t, 'sg').cidr = '10.2.0.0/16'),
+    /^units\.sg\.cidr: "10\.2\.0\.0\/16" is not a known field; use one of id, name, country, region, zones, network/,
+  ],
+  [
+    'unknown key in sizing',
+    (t) => (unit(t, 'sg').sizing.database.backupDays = 7),
+    /^units\.sg\.sizing\.database\.backupDays: 7 is not a known field; use one of instanceClass, storageGb, backupRetentionDays/,
+  ],
   ['unknown top-level key', (t) => (t.regions = ['cn-hangzhou']), /^topology\.regions: \["cn-hangzhou"\] is not a known field; use one of org, platform, hub/],
-  ['instance class outside the closed set', (t) => (unit(t, 'sg').sizing.database.instanceClass = 'mysql.x8.huge'), /^units\.sg\.sizing\.database\.instanceClass: "mysql\.x8\.huge" is not allowed; use one of mysql\.n2\.medium\.2c/],
-  ['backup retention below 7 days', (t) => (unit(t, 'sg').sizing.database.backupRetentionDays = 3), /^units\.sg\.sizing\.database\.backupRetentionDays: 3 is not a whole number from 7 to 730; RDS keeps backups 7 to 730 days/],
-  ['SQL audit kept under 180 days', (t) => (unit(t, 'cn').sizing.database.auditRetentionDays = 30), /^units\.cn\.sizing\.database\.auditRetentionDays: 30 is not an RDS SQL-audit retention period of at least 180 days; use one of 180, 365, 1095, 1825/],
-  ['missing HTTPS certificate', (t) => delete t.platform.certificates.international, /^units\.sg\.ingress\.certificateId: missing is missing and platform\.certificates\.international is not set; upload the HTTPS certificate to Certificate Management Service and give its id/],
-  ['malformed certificate id', (t) => (unit(t, 'cn').ingress = { certificateId: 'my-cert' }), /^units\.cn\.ingress\.certificateId: "my-cert" is not valid; give the Certificate Management Service id/],
-  ['hub linked to itself', (t) => (unit(t, 'cn').link = { bandwidthMbps: 10, billing: 'data-transfer' }), /^units\.cn\.link: .* is declared on the hub unit, which would link the hub to itself; remove link from the hub/],
-  ['zero link bandwidth', (t) => (unit(t, 'sg').link.bandwidthMbps = 0), /^units\.sg\.link\.bandwidthMbps: 0 is not a whole number from 2 to 10000; give the CEN connection real bandwidth \(without it CEN allows only 1 Kbit\/s test traffic\)/],
+  [
+    'instance class outside the closed set',
+    (t) => (unit(t, 'sg').sizing.database.instanceClass = 'mysql.x8.huge'),
+    /^units\.sg\.sizing\.database\.instanceClass: "mysql\.x8\.huge" is not allowed; use one of mysql\.n2\.medium\.2c/,
+  ],
+  [
+    'backup retention below 7 days',
+    (t) => (unit(t, 'sg').sizing.database.backupRetentionDays = 3),
+    /^units\.sg\.sizing\.database\.backupRetentionDays: 3 is not a whole number from 7 to 730; RDS keeps backups 7 to 730 days/,
+  ],
+  [
+    'SQL audit kept under 180 days',
+    (t) => (unit(t, 'cn').sizing.database.auditRetentionDays = 30),
+    /^units\.cn\.sizing\.database\.auditRetentionDays: 30 is not an RDS SQL-audit retention period of at least 180 days; use one of 180, 365, 1095, 1825/,
+  ],
+  [
+    'missing HTTPS certificate',
+    (t) => delete t.platform.certificates.international,
+    /^units\.sg\.ingress\.certificateId: missing is missing and platform\.certificates\.international is not set; upload the HTTPS certificate to Certificate Management Service and give its id/,
+  ],
+  [
+    'malformed certificate id',
+    (t) => (unit(t, 'cn').ingress = { certificateId: 'my-cert' }),
+    /^units\.cn\.ingress\.certificateId: "my-cert" is not valid; give the Certificate Management Service id/,
+  ],
+  [
+    'hub linked to itself',
+    (t) => (unit(t, 'cn').link = { bandwidthMbps: 10, billing: 'data-transfer' }),
+    /^units\.cn\.link: .* is declared on the hub unit, which would link the hub to itself; remove link from the hub/,
+  ],
+  [
+    'zero link bandwidth',
+    (t) => (unit(t, 'sg').link.bandwidthMbps = 0),
+    /^units\.sg\.link\.bandwidthMbps: 0 is not a whole number from 2 to 10000; give the CEN connection real bandwidth \(without it CEN allows only 1 Kbit\/s test traffic\)/,
+  ],
   ['spoke without a link', (t) => delete unit(t, 'sg').link, /^units\.sg\.link: missing is missing; declare how this unit connects to hub "cn"/],
-  ['hostname routed to an undeclared unit', (t) => (t.access.hostnames.th = 'th'), /^access\.hostnames\.th: "th" routes to a unit that is not declared; route it to one of the declared units: cn, sg/],
+  [
+    'hostname routed to an undeclared unit',
+    (t) => (t.access.hostnames.th = 'th'),
+    /^access\.hostnames\.th: "th" routes to a unit that is not declared; route it to one of the declared units: cn, sg/,
+  ],
   ['DNS TTL above 3600', (t) => (t.access.dnsTtlSeconds = 7200), /^access\.dnsTtlSeconds: 7200 is not a whole number from 1 to 3600/],
-  ['missing cross-border choice', (t) => delete t.access.crossBorder, /^access\.crossBorder: missing is required: access point sg outside mainland China routes to mainland unit cn; choose \{ billing: "cdt" \}.*or \{ billing: "bandwidth-package"/],
+  [
+    'missing cross-border choice',
+    (t) => delete t.access.crossBorder,
+    /^access\.crossBorder: missing is required: access point sg outside mainland China routes to mainland unit cn; choose \{ billing: "cdt" \}.*or \{ billing: "bandwidth-package"/,
+  ],
   ['unknown state backend', (t) => (t.stateBackend = { kind: 's3' }), /^stateBackend\.kind: "s3" is not allowed; use \{ kind: "local" \} or \{ kind: "oss" \}/],
   ['bad country code', (t) => (unit(t, 'sg').country = 'Vietnam'), /^units\.sg\.country: "Vietnam" is not valid; use the ISO 3166-1 alpha-2 code/],
 ];
@@ -86,7 +194,7 @@ describe('validateTopology rejects bad input', () => {
     expect(error).toBeInstanceOf(TopologyError);
     const problems = (error as TopologyError).problems;
     expect(problems.length).toBeGreaterThanOrEqual(3);
-    expect((error as Error).message).toMatch(/^the topology declaration has \d+ problems:\n  - /);
+    expect((error as Error).message).toMatch(/^the topology declaration has \d+ problems:\n {2}- /);
     expect((error as Error).message).toContain('units.sg.region');
     expect((error as Error).message).toContain('units.cn.network.vpcCidr');
     expect((error as Error).message).toContain('replication.allowlist[3]');

@@ -33,7 +33,9 @@ describe('trimSchema', () => {
   });
 
   it('refuses a schema of another provider version', () => {
-    expect(() => trimSchema({ ...full, provider_versions: { [FQPN]: '1.250.0' } }, list)).toThrow(/schema is for aliyun\/alicloud 1\.250\.0, provider\/resource-types\.json pins 1\.289\.0/);
+    expect(() => trimSchema({ ...full, provider_versions: { [FQPN]: '1.250.0' } }, list)).toThrow(
+      /schema is for aliyun\/alicloud 1\.250\.0, provider\/resource-types\.json pins 1\.289\.0/,
+    );
   });
 
   it('the committed trimmed schema holds exactly the types of provider/resource-types.json', () => {

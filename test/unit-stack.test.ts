@@ -2,7 +2,7 @@ import { loadTopology } from '../stacks/topology';
 import { unitNames } from '../lib/topology/naming';
 import { PUBLIC_LISTENER_PORTS } from '../lib/unit/security';
 import { unitTh } from './fixtures/unit-th';
-import { clone, resourcesOf, StackJson, synthTopology } from './helpers/synth';
+import { clone, resourcesOf, type StackJson, synthTopology } from './helpers/synth';
 
 const topology = loadTopology();
 const synth = synthTopology(topology);
@@ -92,7 +92,11 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
 
   it('keeps every bucket private, versioned, KMS-encrypted with the unit key, zone-redundant and logged, never replicated', () => {
     const buckets = resourcesOf(stack, 'alicloud_oss_bucket');
-    expect(Object.values(buckets).map((b) => b.bucket).sort()).toEqual([names.accessLogBucket.name, names.auditBucket.name, names.filesBucket.name].sort());
+    expect(
+      Object.values(buckets)
+        .map((b) => b.bucket)
+        .sort(),
+    ).toEqual([names.accessLogBucket.name, names.auditBucket.name, names.filesBucket.name].sort());
     const key = Object.keys(resourcesOf(stack, 'alicloud_kms_key'))[0];
     for (const b of Object.values(buckets)) {
       expect(b).toMatchObject({ redundancy_type: 'ZRS', force_destroy: false, versioning: { status: 'Enabled' } });
@@ -121,9 +125,13 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
   });
 
   it('opens nothing to 0.0.0.0/0 but the ALB listener ports, and only on the ingress group', () => {
-    const ingressSg = Object.entries(resourcesOf(stack, 'alicloud_security_group')).find(([, g]) => g.security_group_name === names.ingressSecurityGroup.name)![0];
+    const ingressSg = Object.entries(resourcesOf(stack, 'alicloud_security_group')).find(
+      ([, g]) => g.security_group_name === names.ingressSecurityGroup.name,
+    )![0];
     const open = Object.values(resourcesOf(stack, 'alicloud_security_group_rule')).filter((r) => r.cidr_ip === '0.0.0.0/0');
-    expect(open.map((r) => r.port_range).sort()).toEqual([`${PUBLIC_LISTENER_PORTS.https}/${PUBLIC_LISTENER_PORTS.https}`, `${PUBLIC_LISTENER_PORTS.http}/${PUBLIC_LISTENER_PORTS.http}`].sort());
+    expect(open.map((r) => r.port_range).sort()).toEqual(
+      [`${PUBLIC_LISTENER_PORTS.https}/${PUBLIC_LISTENER_PORTS.https}`, `${PUBLIC_LISTENER_PORTS.http}/${PUBLIC_LISTENER_PORTS.http}`].sort(),
+    );
     for (const r of open) {
       expect(r).toMatchObject({ type: 'ingress', ip_protocol: 'tcp', policy: 'accept', security_group_id: `\${alicloud_security_group.${ingressSg}.id}` });
     }
@@ -138,12 +146,17 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
     expect(https.certificates[0].certificate_id).toMatch(/^\d+-/);
     const rule = only(stack, 'alicloud_alb_rule');
     expect(rule.listener_id).toContain(Object.entries(resourcesOf(stack, 'alicloud_alb_listener')).find(([, l]) => l === http)![0]);
-    expect(rule.rule_actions).toEqual([expect.objectContaining({ type: 'Redirect', redirect_config: expect.objectContaining({ protocol: 'HTTPS', port: '443' }) })]);
+    expect(rule.rule_actions).toEqual([
+      expect.objectContaining({ type: 'Redirect', redirect_config: expect.objectContaining({ protocol: 'HTTPS', port: '443' }) }),
+    ]);
     // The HTTP listener's default group has no members: nothing reaches the app over plain HTTP.
     const sinkRef = http.default_actions[0].forward_group_config.server_group_tuples[0].server_group_id;
     const sink = Object.entries(resourcesOf(stack, 'alicloud_alb_server_group')).find(([k]) => sinkRef.includes(k))![1];
     expect(sink.servers).toBeUndefined();
-    expect(only(stack, 'alicloud_alb_load_balancer')).toMatchObject({ deletion_protection_enabled: true, access_log_config: { log_store: expect.stringContaining('alb-access-logs') } });
+    expect(only(stack, 'alicloud_alb_load_balancer')).toMatchObject({
+      deletion_protection_enabled: true,
+      access_log_config: { log_store: expect.stringContaining('alb-access-logs') },
+    });
   });
 
   it('encrypts the app instances disks with the unit key and scales within the declared bounds in every zone', () => {
@@ -162,7 +175,9 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
 
   it('looks the app image up by its platform name when the unit declares no image id', () => {
     const images = Object.values(stack.data.alicloud_images) as any[];
-    expect(images).toEqual([expect.objectContaining({ name_regex: `^${topology.platform.appImageName.replace(/\./g, '\\.')}$`, owners: 'self', most_recent: true })]);
+    expect(images).toEqual([
+      expect.objectContaining({ name_regex: `^${topology.platform.appImageName.replace(/\./g, '\\.')}$`, owners: 'self', most_recent: true }),
+    ]);
   });
 
   it('lets the instances role reach only its own files bucket and KMS key', () => {
@@ -171,7 +186,11 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
     const files = Object.entries(resourcesOf(stack, 'alicloud_oss_bucket')).find(([, b]) => b.bucket === names.filesBucket.name)![0];
     const resources = [...policy.matchAll(/"(acs:[^"]*)"/g)].map((m) => m[1]);
     expect(resources.sort()).toEqual(
-      [`acs:oss:*:*:\${alicloud_oss_bucket.${files}.bucket}`, `acs:oss:*:*:\${alicloud_oss_bucket.${files}.bucket}/*`, `acs:kms:${unit.region}:*:key/\${alicloud_kms_key.${key}.id}`].sort(),
+      [
+        `acs:oss:*:*:\${alicloud_oss_bucket.${files}.bucket}`,
+        `acs:oss:*:*:\${alicloud_oss_bucket.${files}.bucket}/*`,
+        `acs:kms:${unit.region}:*:key/\${alicloud_kms_key.${key}.id}`,
+      ].sort(),
     );
     expect(policy).not.toMatch(/"\*"/);
   });
@@ -189,7 +208,11 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
       expect(s.retention_period).toBeGreaterThanOrEqual(180);
       expect(s.encrypt_conf.enable).toBe(true);
     }
-    expect(only(stack, 'alicloud_vpc_flow_log')).toMatchObject({ resource_type: 'VPC', traffic_type: 'All', log_store_name: expect.stringContaining('alicloud_log_store') });
+    expect(only(stack, 'alicloud_vpc_flow_log')).toMatchObject({
+      resource_type: 'VPC',
+      traffic_type: 'All',
+      log_store_name: expect.stringContaining('alicloud_log_store'),
+    });
     const trail = only(stack, 'alicloud_actiontrail_trail');
     expect(trail).toMatchObject({ event_rw: 'All', trail_region: unit.region });
     expect(trail.sls_project_arn).toMatch(new RegExp(`^acs:log:${unit.region}:.*:project/`));

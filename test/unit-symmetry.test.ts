@@ -27,7 +27,10 @@ function pairs(a: UnitDeclaration, b: UnitDeclaration): { strings: Map<string, s
   const norm = (u: UnitDeclaration) => ({
     ...u,
     link: undefined,
-    network: { vpcCidr: u.network.vpcCidr, subnets: Object.fromEntries(Object.entries(u.network.subnets).map(([t, byZone]) => [t, u.zones.map((z) => byZone[z])])) },
+    network: {
+      vpcCidr: u.network.vpcCidr,
+      subnets: Object.fromEntries(Object.entries(u.network.subnets).map(([t, byZone]) => [t, u.zones.map((z) => byZone[z])])),
+    },
     certificate: unitCertificateId(topology, u),
     storageUpperBound: storageUpperBoundGb(u.sizing.database.storageGb),
   });
@@ -51,7 +54,13 @@ function pairs(a: UnitDeclaration, b: UnitDeclaration): { strings: Map<string, s
 const { strings, numbers } = pairs(sg, cn);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 // Longest first, and a short id like "cn" only as a whole word, so "cn-hangzhou-h" is swapped as a zone.
-const alternation = new RegExp([...strings.keys()].sort((x, y) => y.length - x.length).map((s) => `(?<![A-Za-z0-9])${escape(s)}(?![A-Za-z0-9])`).join('|'), 'g');
+const alternation = new RegExp(
+  [...strings.keys()]
+    .sort((x, y) => y.length - x.length)
+    .map((s) => `(?<![A-Za-z0-9])${escape(s)}(?![A-Za-z0-9])`)
+    .join('|'),
+  'g',
+);
 const swap = (text: string) => text.replace(alternation, (m) => strings.get(m)!);
 /** cdktf suffixes logical ids with a hash of the construct path, which holds zone names. */
 const dropHashes = (text: string) => text.replace(/_[0-9A-F]{8}(?![0-9A-F])/g, '');

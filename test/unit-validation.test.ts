@@ -49,7 +49,9 @@ describe('unit settings validation', () => {
     const t = base();
     delete t.platform.certificates.international;
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-test-')), skipValidation: true });
-    expect(() => new UnitStack(app, { topology: t, unit: unit(t, 'sg') })).toThrow(/^units\.sg\.ingress\.certificateId: missing is not set and the platform has no certificate for the unit's site; give the HTTPS certificate id/);
+    expect(() => new UnitStack(app, { topology: t, unit: unit(t, 'sg') })).toThrow(
+      /^units\.sg\.ingress\.certificateId: missing is not set and the platform has no certificate for the unit's site; give the HTTPS certificate id/,
+    );
   });
 });
 

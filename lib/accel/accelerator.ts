@@ -52,7 +52,13 @@ export class GlobalAccelerator extends Construct {
       // payment_type and bandwidth_billing_type force replacement: both come straight from the declaration.
       paymentType: payment.type,
       ...(payment.type === 'Subscription'
-        ? { duration: payment.months, pricingCycle: 'Month', renewalStatus: payment.autoRenew ? 'AutoRenewal' : 'Normal', ...(payment.autoRenew ? { autoRenewDuration: 1 } : {}), autoUseCoupon: false }
+        ? {
+            duration: payment.months,
+            pricingCycle: 'Month',
+            renewalStatus: payment.autoRenew ? 'AutoRenewal' : 'Normal',
+            ...(payment.autoRenew ? { autoRenewDuration: 1 } : {}),
+            autoUseCoupon: false,
+          }
         : {}),
       ...acceleratorBandwidth(cb),
       tags: { ...tags },

@@ -1,4 +1,4 @@
-import { Fn, TerraformProvider } from 'cdktf';
+import { Fn, type TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlidnsRecord } from '../../.gen/providers/alicloud/alidns-record';
 import type { GaIpSet } from '../../.gen/providers/alicloud/ga-ip-set';

@@ -1,6 +1,6 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { resolveAccess, ResolvedAccess } from '../topology/access';
+import { resolveAccess, type ResolvedAccess } from '../topology/access';
 import type { TopologyDeclaration } from '../topology/types';
 import type { UnitOutputs } from '../unit/outputs';
 import { GlobalAccelerator } from './accelerator';

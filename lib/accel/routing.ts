@@ -67,7 +67,13 @@ export class AccessRouting extends Construct {
             securityPolicyId: GA_TLS_POLICY,
             httpVersion: 'http2',
             // The client's address reaches the app in X-Real-IP (and X-Forwarded-For, which GA always sets).
-            forwardedForConfig: { realIpEnabled: true, forwardedForProtoEnabled: true, forwardedForPortEnabled: true, forwardedForGaIdEnabled: true, forwardedForGaApEnabled: true },
+            forwardedForConfig: {
+              realIpEnabled: true,
+              forwardedForProtoEnabled: true,
+              forwardedForPortEnabled: true,
+              forwardedForGaIdEnabled: true,
+              forwardedForGaApEnabled: true,
+            },
           }
         : {}),
       ...(props.dependsOn.length ? { dependsOn: [...props.dependsOn] } : {}),
@@ -77,7 +83,8 @@ export class AccessRouting extends Construct {
     // hostnames it owns, so a new unit is ready for its hostnames the moment it is declared. TCP: GA would send
     // users to the nearest default group, whatever unit owns their data, so only the one routed unit gets one.
     for (const unitId of access.routedUnitIds) {
-      if (!props.units[unitId]) throw new Error(`access.hostnames routes to unit "${unitId}", which has no unit stack outputs; build every declared unit stack before the accel stack`);
+      if (!props.units[unitId])
+        throw new Error(`access.hostnames routes to unit "${unitId}", which has no unit stack outputs; build every declared unit stack before the accel stack`);
     }
     const endpointUnitIds = https ? Object.keys(props.units).sort() : access.routedUnitIds;
     const groups: Record<string, GaEndpointGroup> = {};

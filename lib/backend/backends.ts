@@ -1,6 +1,6 @@
 /** The cdktf backend of a state location. */
-import { DataTerraformRemoteStateOss, LocalBackend, OssBackend, OssBackendConfig, TerraformBackend, TerraformRemoteState } from 'cdktf';
-import { Construct } from 'constructs';
+import { DataTerraformRemoteStateOss, LocalBackend, OssBackend, type OssBackendConfig, type TerraformBackend, type TerraformRemoteState } from 'cdktf';
+import { type Construct } from 'constructs';
 import type { StateLocation } from './state-location';
 
 /**
@@ -8,7 +8,10 @@ import type { StateLocation } from './state-location';
  * with the local backend: a `staging` link stack reads the `staging` units, never the default ones.
  */
 export class WorkspaceOssBackend extends OssBackend {
-  constructor(scope: Construct, private readonly config: OssBackendConfig) {
+  constructor(
+    scope: Construct,
+    private readonly config: OssBackendConfig,
+  ) {
     super(scope, config);
   }
 

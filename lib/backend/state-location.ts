@@ -12,9 +12,7 @@ import type { StateBackendDeclaration, StateBackendKind, TopologyDeclaration } f
 import { STATE_BACKEND_KINDS } from '../topology/types';
 
 /** A stack's state: a local file, or an object in an OSS bucket locked through Tablestore. */
-export type StateLocation =
-  | { readonly kind: 'local'; readonly path: string }
-  | { readonly kind: 'oss'; readonly config: OssBackendConfig };
+export type StateLocation = { readonly kind: 'local'; readonly path: string } | { readonly kind: 'oss'; readonly config: OssBackendConfig };
 
 /** The names of one region's state store, overrides applied. */
 export interface StateStore {
@@ -92,7 +90,9 @@ export function effectiveStateBackend(declared: StateBackendDeclaration | undefi
 export function stateBackendKindFrom(value: string | undefined, source = 'STATE_BACKEND'): StateBackendKind | undefined {
   if (value === undefined || value === '') return undefined;
   if (!(STATE_BACKEND_KINDS as readonly string[]).includes(value)) {
-    throw new Error(`${source}: ${JSON.stringify(value)} is not allowed; use ${STATE_BACKEND_KINDS.join(' or ')}, or leave it unset to use stateBackend of stacks/topology.ts`);
+    throw new Error(
+      `${source}: ${JSON.stringify(value)} is not allowed; use ${STATE_BACKEND_KINDS.join(' or ')}, or leave it unset to use stateBackend of stacks/topology.ts`,
+    );
   }
   return value as StateBackendKind;
 }

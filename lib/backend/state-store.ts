@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { KmsKey } from '../../.gen/providers/alicloud/kms-key';
+import { type KmsKey } from '../../.gen/providers/alicloud/kms-key';
 import { OssBucket } from '../../.gen/providers/alicloud/oss-bucket';
 import { OssBucketAcl } from '../../.gen/providers/alicloud/oss-bucket-acl';
 import { OssBucketLoggingA } from '../../.gen/providers/alicloud/oss-bucket-logging';

@@ -70,7 +70,10 @@ export function renderMermaid(t: TopologyDeclaration): string {
         [s, hub],
       ]) {
         const tables = replicatedTables(t, from);
-        if (tables.length) lines.push(`  ${nodeId('data', from.id)} -.->|"DTS ${orgDatabaseName(t.catalog.orgDatabase, from.id)}: ${label(tables.join(', '))}"| ${nodeId('data', to.id)}`);
+        if (tables.length)
+          lines.push(
+            `  ${nodeId('data', from.id)} -.->|"DTS ${orgDatabaseName(t.catalog.orgDatabase, from.id)}: ${label(tables.join(', '))}"| ${nodeId('data', to.id)}`,
+          );
       }
     }
   }
@@ -78,7 +81,9 @@ export function renderMermaid(t: TopologyDeclaration): string {
   for (const [name, ap] of Object.entries(t.access.accessPoints)) {
     const region = ap.region ?? DEFAULT_ACCESS_POINT_REGION;
     const where = isRegionId(region) ? regionInfo(region).name : region;
-    lines.push(`  ${nodeId('users', name)}(("users near ${label(where)}")) --> ${nodeId('ga', name)}{{"GA access point ${label(name)}<br/>${region}, ${ap.bandwidthMbps} Mbit/s"}}`);
+    lines.push(
+      `  ${nodeId('users', name)}(("users near ${label(where)}")) --> ${nodeId('ga', name)}{{"GA access point ${label(name)}<br/>${region}, ${ap.bandwidthMbps} Mbit/s"}}`,
+    );
     for (const u of t.units) {
       const hosts = routes.get(u.id);
       if (hosts) lines.push(`  ${nodeId('ga', name)} -->|"${label(hosts.join('<br/>'))}"| ${nodeId('unit', u.id)}`);
@@ -88,7 +93,11 @@ export function renderMermaid(t: TopologyDeclaration): string {
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`)];
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+  ];
 }
 
 /** The whole docs/topology.md. */
@@ -127,7 +136,9 @@ export function renderTopologyDoc(t: TopologyDeclaration): string {
     '',
     ...table(
       ['hub', 'spoke', 'bandwidth', 'billing', 'cross-border'],
-      hub ? spokes(t).map((s) => [`unit-${hub.id}`, `unit-${s.id}`, `${s.link!.bandwidthMbps} Mbit/s`, billingText(s), crossesBorder(hub, s) ? 'yes' : 'no']) : [],
+      hub
+        ? spokes(t).map((s) => [`unit-${hub.id}`, `unit-${s.id}`, `${s.link!.bandwidthMbps} Mbit/s`, billingText(s), crossesBorder(hub, s) ? 'yes' : 'no'])
+        : [],
     ),
     '',
     '## DTS replication (org structure only)',

@@ -54,7 +54,11 @@ export class OrgReplication extends Construct {
       jobs[flow.key] = new ReplicationJob(this, `job-${flow.key}`, {
         flow,
         source: { rdsInstanceId: outputs[flow.source.unitId].rdsInstanceId, userName: source.account.accountName, password: source.password.result },
-        destination: { rdsInstanceId: outputs[flow.destination.unitId].rdsInstanceId, userName: destination.account.accountName, password: destination.password.result },
+        destination: {
+          rdsInstanceId: outputs[flow.destination.unitId].rdsInstanceId,
+          userName: destination.account.accountName,
+          password: destination.password.result,
+        },
         provider: props.providerFor(flow.destination.region),
         dependsOn: [...grants, destination.mirrors[flow.source.unitId]],
       });

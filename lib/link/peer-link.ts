@@ -5,7 +5,7 @@ import { CenTransitRouterPeerAttachment } from '../../.gen/providers/alicloud/ce
 import { CenTransitRouterRouteTableAssociation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-association';
 import { CenTransitRouterRouteTablePropagation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-propagation';
 import { linkNames } from '../topology/naming';
-import { REGIONS, RegionId } from '../topology/regions';
+import { REGIONS, type RegionId } from '../topology/regions';
 import type { UnitDeclaration, UnitLink } from '../topology/types';
 import { PREVENT_DESTROY } from '../unit/protection';
 import type { UnitTransitRouter } from './transit-router';

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { DbAccountPrivilege } from '../../.gen/providers/alicloud/db-account-privilege';
 import { DbDatabase } from '../../.gen/providers/alicloud/db-database';
 import { RdsAccount } from '../../.gen/providers/alicloud/rds-account';
-import { Password } from '../../.gen/providers/random/password';
+import { type Password } from '../../.gen/providers/random/password';
 import { rdsDescription, unitNames } from '../topology/naming';
 import { PREVENT_DESTROY } from '../unit/protection';
 import { generatedPassword } from '../unit/secrets';
@@ -21,7 +21,6 @@ export interface ReplicationEndpointProps {
   /** Mirrors of other units' org databases DTS writes into this RDS, keyed by the source unit id. */
   readonly mirrorDatabases: Readonly<Record<string, string>>;
 }
-
 
 /**
  * What DTS needs in one unit's RDS: a dedicated account, with a generated password, that may read the unit's own

@@ -74,7 +74,9 @@ export class UnitTransitRouter extends Construct {
     });
     const zones = unit.zones.filter((zone) => outputs.vswitchIds.link[zone] !== undefined);
     if (zones.length < 2) {
-      throw new Error(`unit ${unit.id}: the CEN attachment needs link-tier vSwitches in at least two zones, found ${zones.length} (${zones.join(', ')}); declare network.subnets.link for every zone of the unit`);
+      throw new Error(
+        `unit ${unit.id}: the CEN attachment needs link-tier vSwitches in at least two zones, found ${zones.length} (${zones.join(', ')}); declare network.subnets.link for every zone of the unit`,
+      );
     }
     this.vpcAttachment = new CenTransitRouterVpcAttachment(this, 'vpc-attachment', {
       provider,

@@ -7,7 +7,7 @@
 import * as path from 'path';
 import type { App } from 'cdktf';
 import type { TopologyDeclaration } from '../topology/types';
-import { Finding, PolicyPack } from './engine';
+import { type Finding, PolicyPack } from './engine';
 import { writePolicyReport } from './report';
 import { ALI_RULES } from './rules';
 import type { PolicyRule } from './types';

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
+import { type App, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { unitStackName } from '../../stacks/unit-stack';
 import type { TopologyDeclaration } from '../topology/types';
@@ -71,7 +71,9 @@ export class PolicyPack {
     for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
       const file = path.join(app.outdir, app.manifest.forStack(stack).synthesizedStackPath);
       if (!file.endsWith('.json')) {
-        throw new Error(`policy pack: ${stack.node.id} was synthesized as HCL (${path.basename(file)}); the pack reads Terraform JSON: synthesize without --hcl (SYNTH_HCL_OUTPUT unset)`);
+        throw new Error(
+          `policy pack: ${stack.node.id} was synthesized as HCL (${path.basename(file)}); the pack reads Terraform JSON: synthesize without --hcl (SYNTH_HCL_OUTPUT unset)`,
+        );
       }
       if (!fs.existsSync(file)) throw new Error(`policy pack: ${file} does not exist; call check(app) after app.synth()`);
       this.checkStack(stack, JSON.parse(fs.readFileSync(file, 'utf8')) as StackJson);
@@ -95,9 +97,11 @@ export class PolicyPack {
 
   /** Every evaluated rule on every resource (not-applicable ones omitted), sorted by resource then rule id. */
   get findings(): Finding[] {
-    return [...this.results.values()].flat().sort(
-      (a, b) => cmp(a.resource, b.resource) || cmp(a.ruleId.replace(/\d+$/, ''), b.ruleId.replace(/\d+$/, '')) || ruleNumber(a.ruleId) - ruleNumber(b.ruleId),
-    );
+    return [...this.results.values()]
+      .flat()
+      .sort(
+        (a, b) => cmp(a.resource, b.resource) || cmp(a.ruleId.replace(/\d+$/, ''), b.ruleId.replace(/\d+$/, '')) || ruleNumber(a.ruleId) - ruleNumber(b.ruleId),
+      );
   }
 
   /**
@@ -160,7 +164,11 @@ export class PolicyPack {
         const key = `${node.node.path}\u0000${s.id}`;
         this.declaredSuppressions.add(key);
         if (this.byId.has(s.id)) this.suppressionProblems.delete(key);
-        else this.suppressionProblems.set(key, `${s.id} ${node.node.path}: suppression names no rule of the policy pack; remove it or correct the id (see docs/policy-rules.md)`);
+        else
+          this.suppressionProblems.set(
+            key,
+            `${s.id} ${node.node.path}: suppression names no rule of the policy pack; remove it or correct the id (see docs/policy-rules.md)`,
+          );
       }
     }
   }

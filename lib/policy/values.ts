@@ -2,7 +2,7 @@
  * Reading synthesized configuration. After resolution a value is a literal, or a string holding a Terraform
  * expression (`${alicloud_kms_key.key.id}`) whose value only Terraform knows.
  */
-import { COMPLIANT, nonCompliant, RuleResult, unknown, type ResourceView } from './types';
+import { COMPLIANT, nonCompliant, type RuleResult, unknown, type ResourceView } from './types';
 
 /** True for a string that is (or contains) a Terraform expression: its value is not known at synth time. */
 export function isReference(v: unknown): boolean {
@@ -58,12 +58,7 @@ export function refersTo(value: unknown, target: ResourceView, literalAttribute?
 }
 
 /** The resources of `type` in the context whose `attribute` refers to `target`. */
-export function attachedTo(
-  candidates: readonly ResourceView[],
-  attribute: string,
-  target: ResourceView,
-  literalAttribute?: string,
-): ResourceView[] {
+export function attachedTo(candidates: readonly ResourceView[], attribute: string, target: ResourceView, literalAttribute?: string): ResourceView[] {
   return candidates.filter((c) => refersTo(c.config[attribute], target, literalAttribute));
 }
 

@@ -247,7 +247,10 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
       const forceNew = META_ARGUMENTS.has(segs[0]) ? false : block ? isForceNew(block, segs) : schema.providers.has(r.type.split('_')[0]);
       const change = { path: c.path, before: printable(block, c.path, c.before), after: printable(block, c.path, c.after), forceNew };
       attrs.push(change);
-      if (forceNew) causes.push(block ? `${c.path}: ${change.before} → ${change.after}` : `${c.path}: ${r.type} is not in the provider schema; assumed to force replacement`);
+      if (forceNew)
+        causes.push(
+          block ? `${c.path}: ${change.before} → ${change.after}` : `${c.path}: ${r.type} is not in the provider schema; assumed to force replacement`,
+        );
     }
     if (fromProvider !== toProvider) {
       causes.push(`provider: ${fromProvider} → ${toProvider} (another region or account: Terraform looks for it there and creates it)`);
@@ -286,7 +289,10 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
   const all = [...changes.values()].sort((a, b) => cmp(a.stack, b.stack) || ACTIONS.indexOf(a.action) - ACTIONS.indexOf(b.action) || cmp(a.address, b.address));
   const stacks: StackReview[] = [...new Set(all.map((c) => c.stack))].map((name) => ({ name, changes: all.filter((c) => c.stack === name) }));
   const dataLoss: DataLossRisk[] = all
-    .filter((c): c is ResourceChange & { action: DataLossRisk['action'] } => isStateful(c.type) && (c.action === 'replace' || c.action === 'remove' || c.action === 'move'))
+    .filter(
+      (c): c is ResourceChange & { action: DataLossRisk['action'] } =>
+        isStateful(c.type) && (c.action === 'replace' || c.action === 'remove' || c.action === 'move'),
+    )
     .map((c) => ({
       stack: c.stack,
       address: c.address,

@@ -3,7 +3,7 @@
  * stack what is added, changed in place, replaced, moved and removed, each stack with a one-line total.
  * Values were masked when the review was made; this module prints only what it is given.
  */
-import { Action, ActionCounts, countActions, DataLossRisk, Review, ResourceChange } from './diff';
+import { type Action, type ActionCounts, countActions, type DataLossRisk, type Review, type ResourceChange } from './diff';
 
 /** The approval label CI asks for when a change risks data (see .github/workflows/pr.yml). */
 export const APPROVAL_LABEL = 'data-loss-approved';

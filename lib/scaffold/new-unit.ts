@@ -5,17 +5,17 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Cidr, parseCidr, subnet } from '../topology/cidr';
-import { isRegionId, REGION_IDS, regionInfo, RegionId } from '../topology/regions';
+import { type Cidr, parseCidr, subnet } from '../topology/cidr';
+import { isRegionId, REGION_IDS, regionInfo, type RegionId } from '../topology/regions';
 import {
   APP_INSTANCE_TYPES,
   CACHE_INSTANCE_CLASSES,
   DB_INSTANCE_CLASSES,
   TIERS,
-  TierName,
-  TopologyDeclaration,
-  UnitDeclaration,
-  UnitLink,
+  type TierName,
+  type TopologyDeclaration,
+  type UnitDeclaration,
+  type UnitLink,
 } from '../topology/types';
 import { Problems, topologyProblems } from '../topology/validate';
 
@@ -86,7 +86,10 @@ function withFlag(problem: string, id: string): string {
 }
 
 /** The declaration the scaffold would write, or the problems that stop it (before any validation of the topology). */
-export function deriveUnit(req: NewUnitRequest, topology: Omit<TopologyDeclaration, 'units'> & { readonly units: readonly UnitDeclaration[] }): UnitDeclaration | string[] {
+export function deriveUnit(
+  req: NewUnitRequest,
+  topology: Omit<TopologyDeclaration, 'units'> & { readonly units: readonly UnitDeclaration[] },
+): UnitDeclaration | string[] {
   const p = new Problems();
   const at = `units.${req.id}`;
   if (!/^[a-z][a-z0-9]*$/.test(req.id)) {
@@ -94,16 +97,31 @@ export function deriveUnit(req: NewUnitRequest, topology: Omit<TopologyDeclarati
     return p.list;
   }
   if (topology.units.some((u) => u.id === req.id)) {
-    p.add(`${at}.id`, req.id, `is already declared in stacks/unit-${req.id}/unit.ts`, `choose an id no unit uses (taken: ${topology.units.map((u) => u.id).join(', ')}) [--id]`);
+    p.add(
+      `${at}.id`,
+      req.id,
+      `is already declared in stacks/unit-${req.id}/unit.ts`,
+      `choose an id no unit uses (taken: ${topology.units.map((u) => u.id).join(', ')}) [--id]`,
+    );
   }
   if (!isRegionId(req.region)) {
-    p.add(`${at}.region`, req.region, 'is not a known Alibaba Cloud region id', `use one of ${REGION_IDS.join(', ')} (lib/topology/regions.ts; add a region there with its zones if it is new) [--region]`);
+    p.add(
+      `${at}.region`,
+      req.region,
+      'is not a known Alibaba Cloud region id',
+      `use one of ${REGION_IDS.join(', ')} (lib/topology/regions.ts; add a region there with its zones if it is new) [--region]`,
+    );
   }
   const vpc = parseCidr(req.cidr);
   if (typeof vpc === 'string') {
     p.add(`${at}.network.vpcCidr`, req.cidr, vpc, 'write the VPC range like 10.3.0.0/16 [--cidr]');
   } else if (vpc.prefix > SMALLEST_VPC_PREFIX) {
-    p.add(`${at}.network.vpcCidr`, req.cidr, `is too small for the unit IP plan (ingress, app and data /24s and link /28s up to x.y.30.31)`, `use a /16 to /${SMALLEST_VPC_PREFIX}, e.g. ${vpc.text.split('.').slice(0, 2).join('.')}.0.0/16 [--cidr]`);
+    p.add(
+      `${at}.network.vpcCidr`,
+      req.cidr,
+      `is too small for the unit IP plan (ingress, app and data /24s and link /28s up to x.y.30.31)`,
+      `use a /16 to /${SMALLEST_VPC_PREFIX}, e.g. ${vpc.text.split('.').slice(0, 2).join('.')}.0.0/16 [--cidr]`,
+    );
   }
   if (p.list.length || typeof vpc === 'string') return p.list;
 
@@ -145,7 +163,10 @@ function monitoringFor(id: string, hub: UnitDeclaration | undefined): UnitDeclar
 }
 
 const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-const zoneMap = (m: Readonly<Record<string, string>>) => `{ ${Object.entries(m).map(([z, c]) => `${q(z)}: ${q(c)}`).join(', ')} }`;
+const zoneMap = (m: Readonly<Record<string, string>>) =>
+  `{ ${Object.entries(m)
+    .map(([z, c]) => `${q(z)}: ${q(c)}`)
+    .join(', ')} }`;
 
 /** The unit.ts source, in the style of the hand-written units. */
 export function renderUnitFile(unit: UnitDeclaration): string {
@@ -209,7 +230,12 @@ export interface ScaffoldResult {
  * topology but the units; `units` the units declared now (`loadUnits(stacksDir)`). Throws ScaffoldError
  * listing every problem, having written nothing.
  */
-export function scaffoldUnit(stacksDir: string, shared: Omit<TopologyDeclaration, 'units'>, units: readonly UnitDeclaration[], req: NewUnitRequest): ScaffoldResult {
+export function scaffoldUnit(
+  stacksDir: string,
+  shared: Omit<TopologyDeclaration, 'units'>,
+  units: readonly UnitDeclaration[],
+  req: NewUnitRequest,
+): ScaffoldResult {
   const derived = deriveUnit(req, { ...shared, units });
   if (Array.isArray(derived)) throw new ScaffoldError(derived);
   const problems = topologyProblems({ ...shared, units: [...units, derived] }).map((pr) => withFlag(pr, req.id));
@@ -217,7 +243,10 @@ export function scaffoldUnit(stacksDir: string, shared: Omit<TopologyDeclaration
 
   const dir = path.join(stacksDir, `unit-${req.id}`);
   const file = path.join(dir, 'unit.ts');
-  if (fs.existsSync(dir)) throw new ScaffoldError([`units.${req.id}.id: ${JSON.stringify(req.id)} already has a folder stacks/unit-${req.id}; choose another id or remove the folder [--id]`]);
+  if (fs.existsSync(dir))
+    throw new ScaffoldError([
+      `units.${req.id}.id: ${JSON.stringify(req.id)} already has a folder stacks/unit-${req.id}; choose another id or remove the folder [--id]`,
+    ]);
   fs.mkdirSync(dir);
   // Written whole to a temporary name and renamed: an interrupted run leaves no half-written declaration.
   const tmp = path.join(dir, '.unit.ts.tmp');

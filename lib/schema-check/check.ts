@@ -52,7 +52,13 @@ export interface SchemaBlock {
 
 export interface ProviderSchemaFile {
   readonly provider_schemas: Readonly<
-    Record<string, { readonly resource_schemas?: Readonly<Record<string, { block: SchemaBlock }>>; readonly data_source_schemas?: Readonly<Record<string, { block: SchemaBlock }>> }>
+    Record<
+      string,
+      {
+        readonly resource_schemas?: Readonly<Record<string, { block: SchemaBlock }>>;
+        readonly data_source_schemas?: Readonly<Record<string, { block: SchemaBlock }>>;
+      }
+    >
   >;
   readonly provider_versions?: Readonly<Record<string, string>>;
 }
@@ -120,11 +126,12 @@ function checkType(v: unknown, type: unknown, where: string, out: string[], sdkT
     else for (const [k, e] of Object.entries(v)) checkType(e, inner, `${where}["${k}"]`, out);
   } else if (kind === 'object') {
     if (!isObj(v)) out.push(`${where}: expected object, got ${show(v)}`);
-    else for (const [k, e] of Object.entries(v)) {
-      const fields = inner as Obj;
-      if (!(k in fields)) out.push(`${where}: unexpected object attribute "${k}"`);
-      else checkType(e, fields[k], `${where}.${k}`, out);
-    }
+    else
+      for (const [k, e] of Object.entries(v)) {
+        const fields = inner as Obj;
+        if (!(k in fields)) out.push(`${where}: unexpected object attribute "${k}"`);
+        else checkType(e, fields[k], `${where}.${k}`, out);
+      }
   }
 }
 
@@ -203,7 +210,8 @@ function checkBody(body: unknown, block: SchemaBlock, where: string, sdkWhere: s
       if (val === null) continue;
       const items = Array.isArray(val) ? val : [val];
       if (bt.x_removed) out.push(`${pre}${key}: block has been removed from the provider: ${bt.x_removed}`);
-      if ((bt.nesting_mode === 'single' || bt.nesting_mode === 'group') && items.length > 1) out.push(`${pre}${key}: only one block allowed, got ${items.length}`);
+      if ((bt.nesting_mode === 'single' || bt.nesting_mode === 'group') && items.length > 1)
+        out.push(`${pre}${key}: only one block allowed, got ${items.length}`);
       if (bt.max_items && items.length > bt.max_items) out.push(`${pre}${key}: ${items.length} blocks, at most ${bt.max_items} allowed`);
       if (bt.min_items && items.length < bt.min_items) out.push(`${pre}${key}: ${items.length} blocks, at least ${bt.min_items} required`);
       items.forEach((it, i) => checkBody(it, bt.block, `${pre}${key}[${i}]`, `${sdkPre}${key}.${i}`, root, out, false));
@@ -266,7 +274,10 @@ export function checkStack(doc: unknown, schema: SchemaIndex): SchemaProblem[] {
         const address = `${prefix}${type}.${name}`;
         const block = index.get(type);
         if (!block) {
-          problems.push({ address, problem: `unknown ${section === 'data' ? 'data source' : 'resource'} type; add it to provider/resource-types.json and run npm run schema:trim` });
+          problems.push({
+            address,
+            problem: `unknown ${section === 'data' ? 'data source' : 'resource'} type; add it to provider/resource-types.json and run npm run schema:trim`,
+          });
           continue;
         }
         const out: string[] = [];
@@ -279,7 +290,10 @@ export function checkStack(doc: unknown, schema: SchemaIndex): SchemaProblem[] {
 }
 
 /** Checks every cdktf.out/stacks/<stack>/cdk.tf.json below `outdir`. */
-export function checkOutdir(outdir: string, schema: SchemaIndex = loadSchemas()): { stacks: number; resources: number; problems: (SchemaProblem & { stack: string })[] } {
+export function checkOutdir(
+  outdir: string,
+  schema: SchemaIndex = loadSchemas(),
+): { stacks: number; resources: number; problems: (SchemaProblem & { stack: string })[] } {
   const stacksDir = path.join(outdir, 'stacks');
   const result = { stacks: 0, resources: 0, problems: [] as (SchemaProblem & { stack: string })[] };
   for (const stack of fs.readdirSync(stacksDir).sort()) {

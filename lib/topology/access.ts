@@ -70,10 +70,16 @@ export function resolveAccess(t: TopologyDeclaration): ResolvedAccess {
   const a = t.access;
   const byName = <T>(entries: [string, T][]) => entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   const hostnames = byName(Object.entries(a.hostnames)).map(([label, unitId]) => ({ label, fqdn: `${label}.${a.domain}`, unitId }));
-  const payment: ResolvedPayment = a.payment?.type === 'Subscription' ? { type: 'Subscription', months: a.payment.months, autoRenew: a.payment.autoRenew ?? true } : { type: 'PayAsYouGo' };
+  const payment: ResolvedPayment =
+    a.payment?.type === 'Subscription' ? { type: 'Subscription', months: a.payment.months, autoRenew: a.payment.autoRenew ?? true } : { type: 'PayAsYouGo' };
   const listener: ResolvedListener =
     a.listener.protocol === 'https'
-      ? { protocol: 'https', certificateId: a.listener.certificateId, port: a.listener.port ?? DEFAULT_HTTPS_PORT, redirectPort: a.listener.redirectPort ?? DEFAULT_REDIRECT_PORT }
+      ? {
+          protocol: 'https',
+          certificateId: a.listener.certificateId,
+          port: a.listener.port ?? DEFAULT_HTTPS_PORT,
+          redirectPort: a.listener.redirectPort ?? DEFAULT_REDIRECT_PORT,
+        }
       : { protocol: 'tcp', port: a.listener.port ?? DEFAULT_HTTPS_PORT };
   return {
     domain: a.domain,
@@ -81,7 +87,11 @@ export function resolveAccess(t: TopologyDeclaration): ResolvedAccess {
     acceleratorSpec: a.acceleratorSpec,
     payment,
     crossBorder: resolveCrossBorder(a.crossBorder),
-    accessPoints: byName(Object.entries(a.accessPoints)).map(([name, ap]) => ({ name, region: ap.region ?? DEFAULT_ACCESS_POINT_REGION, bandwidthMbps: ap.bandwidthMbps })),
+    accessPoints: byName(Object.entries(a.accessPoints)).map(([name, ap]) => ({
+      name,
+      region: ap.region ?? DEFAULT_ACCESS_POINT_REGION,
+      bandwidthMbps: ap.bandwidthMbps,
+    })),
     listener,
     healthCheck: a.healthCheck,
     hostnames,

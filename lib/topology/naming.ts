@@ -16,20 +16,40 @@ export interface NameRule {
 
 export const NAME_RULES = {
   // OSS bucket names are global across all accounts: 3-63, lower-case letters, digits and hyphens.
-  ossBucket: { min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, allowed: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen' },
-  logProject: { min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, allowed: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen' },
+  ossBucket: {
+    min: 3,
+    max: 63,
+    pattern: /^[a-z0-9][a-z0-9-]*[a-z0-9]$/,
+    allowed: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
+  },
+  logProject: {
+    min: 3,
+    max: 63,
+    pattern: /^[a-z0-9][a-z0-9-]*[a-z0-9]$/,
+    allowed: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
+  },
   logStore: { min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9_-]*[a-z0-9]$/, allowed: 'lower-case letters, digits, hyphens and underscores' },
   // ActionTrail trail names: 6-36 characters.
   trail: { min: 6, max: 36, pattern: /^[a-z][a-z0-9_-]*$/, allowed: 'lower-case letters, digits, hyphens and underscores, starting with a letter' },
   ramRole: { min: 1, max: 64, pattern: /^[A-Za-z0-9.-]+$/, allowed: 'letters, digits, dots and hyphens' },
   ramPolicy: { min: 1, max: 128, pattern: /^[A-Za-z0-9-]+$/, allowed: 'letters, digits and hyphens' },
-  essGroup: { min: 2, max: 64, pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, allowed: 'letters, digits, underscores, dots and hyphens, starting with a letter or digit' },
+  essGroup: {
+    min: 2,
+    max: 64,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    allowed: 'letters, digits, underscores, dots and hyphens, starting with a letter or digit',
+  },
   generic: { min: 2, max: 128, pattern: /^[A-Za-z][A-Za-z0-9_.-]*$/, allowed: 'letters, digits, underscores, dots and hyphens, starting with a letter' },
   // RDS/DTS account names: 2-16 (MySQL), lower-case letter first.
   dbAccount: { min: 2, max: 16, pattern: /^[a-z][a-z0-9_]*[a-z0-9]$/, allowed: 'lower-case letters, digits and underscores, starting with a letter' },
   dbName: { min: 2, max: 64, pattern: /^[a-z][a-z0-9_-]*[a-z0-9]$/, allowed: 'lower-case letters, digits, underscores and hyphens, starting with a letter' },
   // Tablestore instance names: 3-16, a letter first, no hyphen last; unique per region across all accounts.
-  otsInstance: { min: 3, max: 16, pattern: /^[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]$/, allowed: 'letters, digits and hyphens, starting with a letter and not ending with a hyphen' },
+  otsInstance: {
+    min: 3,
+    max: 16,
+    pattern: /^[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]$/,
+    allowed: 'letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+  },
   // Tablestore table names: 1-255, a letter or underscore first.
   otsTable: { min: 1, max: 255, pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, allowed: 'letters, digits and underscores, starting with a letter or underscore' },
 } as const satisfies Record<string, NameRule>;
@@ -119,8 +139,15 @@ export function accessRuleName(orgPrefix: string, label: string): string {
 }
 
 const COMPASS: Readonly<Record<string, string>> = {
-  north: 'n', south: 's', east: 'e', west: 'w', central: 'c',
-  northeast: 'ne', southeast: 'se', northwest: 'nw', southwest: 'sw',
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  central: 'c',
+  northeast: 'ne',
+  southeast: 'se',
+  northwest: 'nw',
+  southwest: 'sw',
 };
 
 /**
@@ -130,7 +157,7 @@ const COMPASS: Readonly<Record<string, string>> = {
  */
 export function regionCode(region: string): string {
   const [area, ...rest] = region.split('-');
-  return area + rest.map((part) => (/^[0-9]+$/.test(part) ? part : COMPASS[part] ?? part.slice(0, 4))).join('');
+  return area + rest.map((part) => (/^[0-9]+$/.test(part) ? part : (COMPASS[part] ?? part.slice(0, 4)))).join('');
 }
 
 /** Default Tablestore table the oss backend locks with. */

@@ -15,7 +15,14 @@ export const APP_INSTANCE_TYPES = ['ecs.g7.large', 'ecs.g7.xlarge', 'ecs.g7.2xla
 export type AppInstanceType = (typeof APP_INSTANCE_TYPES)[number];
 
 /** RDS MySQL high-availability (two-node, cloud disk) instance classes. */
-export const DB_INSTANCE_CLASSES = ['mysql.n2.medium.2c', 'mysql.n4.medium.2c', 'mysql.n2.large.2c', 'mysql.n4.large.2c', 'mysql.n2.xlarge.2c', 'mysql.n4.xlarge.2c'] as const;
+export const DB_INSTANCE_CLASSES = [
+  'mysql.n2.medium.2c',
+  'mysql.n4.medium.2c',
+  'mysql.n2.large.2c',
+  'mysql.n4.large.2c',
+  'mysql.n2.xlarge.2c',
+  'mysql.n4.xlarge.2c',
+] as const;
 export type DbInstanceClass = (typeof DB_INSTANCE_CLASSES)[number];
 
 /** Tair/Redis cloud-native dual-replica instance classes. */

@@ -4,10 +4,10 @@
  *   access.listener.redirectPort: 443 clashes with access.listener.port 443; give the redirect listener its own port (default 80)
  */
 import { DEFAULT_ACCESS_POINT_REGION, DEFAULT_HTTPS_PORT, DEFAULT_REDIRECT_PORT, MAX_DNS_TTL_SECONDS } from './access';
-import { accessEndpointGroupName, accessNames, accessRuleName, checkName, NameKind } from './naming';
+import { accessEndpointGroupName, accessNames, accessRuleName, checkName, type NameKind } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
 import type { TopologyDeclaration } from './types';
-import { checkInt, checkKeys, checkOneOf, checkString, Problems } from './validate';
+import { checkInt, checkKeys, checkOneOf, checkString, type Problems } from './validate';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -28,9 +28,22 @@ export function validateAccess(p: Problems, t: TopologyDeclaration): void {
   if (!checkKeys(p, 'access', a, ACCESS_KEYS)) return;
   const unitIds = (Array.isArray(t.units) ? t.units : []).map((u) => (isObj(u) ? u.id : undefined)).filter((id): id is string => typeof id === 'string');
 
-  checkString(p, 'access.domain', a.domain, /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'use a lower-case DNS domain hosted in Alibaba Cloud DNS, e.g. collab.example.com');
+  checkString(
+    p,
+    'access.domain',
+    a.domain,
+    /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'use a lower-case DNS domain hosted in Alibaba Cloud DNS, e.g. collab.example.com',
+  );
   if (a.dnsTtlSeconds !== undefined) {
-    checkInt(p, 'access.dnsTtlSeconds', a.dnsTtlSeconds, 1, MAX_DNS_TTL_SECONDS, `use at most ${MAX_DNS_TTL_SECONDS} seconds so a failover reaches users within an hour (default 600)`);
+    checkInt(
+      p,
+      'access.dnsTtlSeconds',
+      a.dnsTtlSeconds,
+      1,
+      MAX_DNS_TTL_SECONDS,
+      `use at most ${MAX_DNS_TTL_SECONDS} seconds so a failover reaches users within an hour (default 600)`,
+    );
   }
   checkOneOf(p, 'access.acceleratorSpec', a.acceleratorSpec, SPECS);
   validatePayment(p, a.payment);
@@ -68,7 +81,8 @@ function validatePayment(p: Problems, payment: unknown): void {
   }
   checkKeys(p, 'access.payment', payment, ['type', 'months', 'autoRenew']);
   checkInt(p, 'access.payment.months', payment.months, 1, 9, 'GA sells accelerator subscriptions of 1 to 9 months');
-  if (payment.autoRenew !== undefined && typeof payment.autoRenew !== 'boolean') p.add('access.payment.autoRenew', payment.autoRenew, 'is not a boolean', 'use true or false');
+  if (payment.autoRenew !== undefined && typeof payment.autoRenew !== 'boolean')
+    p.add('access.payment.autoRenew', payment.autoRenew, 'is not a boolean', 'use true or false');
 }
 
 /** Returns each access point's bandwidth, for the bandwidth-package check. */
@@ -78,7 +92,8 @@ function validateAccessPoints(p: Problems, points: unknown): number[] {
     p.add('access.accessPoints', points, 'is not a map', 'declare access points keyed by name, e.g. { sg: { region: "ap-southeast-1", bandwidthMbps: 20 } }');
     return bandwidths;
   }
-  if (Object.keys(points).length === 0) p.add('access.accessPoints', points, 'is empty', 'declare at least one access point, e.g. { sg: { region: "ap-southeast-1", bandwidthMbps: 20 } }');
+  if (Object.keys(points).length === 0)
+    p.add('access.accessPoints', points, 'is empty', 'declare at least one access point, e.g. { sg: { region: "ap-southeast-1", bandwidthMbps: 20 } }');
   const regions = new Map<string, string>();
   for (const [name, ap] of Object.entries(points)) {
     const path = `access.accessPoints.${name}`;
@@ -86,14 +101,25 @@ function validateAccessPoints(p: Problems, points: unknown): number[] {
     if (!checkKeys(p, path, ap, ['region', 'bandwidthMbps'])) continue;
     const region = ap.region ?? DEFAULT_ACCESS_POINT_REGION;
     if (!isRegionId(region)) {
-      p.add(`${path}.region`, ap.region, 'is not a known acceleration region', `use one of ${show(REGION_IDS)} (lib/topology/regions.ts; add the region there once GA confirms its id)`);
+      p.add(
+        `${path}.region`,
+        ap.region,
+        'is not a known acceleration region',
+        `use one of ${show(REGION_IDS)} (lib/topology/regions.ts; add the region there once GA confirms its id)`,
+      );
     } else {
       const other = regions.get(region);
       if (other !== undefined) {
-        p.add(`${path}.region`, region, `is already the region of access point ${other}`, `GA takes one IP set per acceleration region: raise access point ${other}'s bandwidthMbps instead`);
+        p.add(
+          `${path}.region`,
+          region,
+          `is already the region of access point ${other}`,
+          `GA takes one IP set per acceleration region: raise access point ${other}'s bandwidthMbps instead`,
+        );
       } else regions.set(region, name);
     }
-    if (checkInt(p, `${path}.bandwidthMbps`, ap.bandwidthMbps, 2, 10000, 'give each access point at least 2 Mbit/s')) bandwidths.push(ap.bandwidthMbps as number);
+    if (checkInt(p, `${path}.bandwidthMbps`, ap.bandwidthMbps, 2, 10000, 'give each access point at least 2 Mbit/s'))
+      bandwidths.push(ap.bandwidthMbps as number);
   }
   return bandwidths;
 }
@@ -101,13 +127,21 @@ function validateAccessPoints(p: Problems, points: unknown): number[] {
 /** Returns the ids of the declared units that hostnames route to, sorted. */
 function validateHostnames(p: Problems, hostnames: unknown, domain: string, unitIds: readonly string[]): string[] {
   if (!isObj(hostnames) || Object.keys(hostnames).length === 0) {
-    p.add('access.hostnames', hostnames, isObj(hostnames) ? 'is empty' : 'is not a map', 'map each host label to the id of the unit that owns its data, e.g. { oa: "cn", vn: "sg" }');
+    p.add(
+      'access.hostnames',
+      hostnames,
+      isObj(hostnames) ? 'is empty' : 'is not a map',
+      'map each host label to the id of the unit that owns its data, e.g. { oa: "cn", vn: "sg" }',
+    );
     return [];
   }
   const routed = new Set<string>();
   for (const [label, unitId] of Object.entries(hostnames)) {
     const path = `access.hostnames.${label}`;
-    if (checkString(p, path, label, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'host labels are lower-case letters, digits and hyphens') && label.length + 1 + domain.length > MAX_HOST_LENGTH) {
+    if (
+      checkString(p, path, label, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'host labels are lower-case letters, digits and hyphens') &&
+      label.length + 1 + domain.length > MAX_HOST_LENGTH
+    ) {
       p.add(path, `${label}.${domain}`, `is longer than the ${MAX_HOST_LENGTH} characters a GA host rule takes`, 'shorten the label or access.domain');
     }
     if (typeof unitId !== 'string' || !unitIds.includes(unitId)) {
@@ -125,13 +159,24 @@ function validateListener(p: Problems, listener: unknown, routed: readonly strin
   const portFix = `GA listeners take ports 1-${MAX_LISTENER_PORT}`;
   if (listener.protocol === 'https') {
     checkKeys(p, 'access.listener', listener, ['protocol', 'certificateId', 'port', 'redirectPort']);
-    checkString(p, 'access.listener.certificateId', listener.certificateId, /^[0-9]+-[a-z0-9-]+$/, 'give the Certificate Management Service id (<number>-<region>) of the certificate for the hostnames');
+    checkString(
+      p,
+      'access.listener.certificateId',
+      listener.certificateId,
+      /^[0-9]+-[a-z0-9-]+$/,
+      'give the Certificate Management Service id (<number>-<region>) of the certificate for the hostnames',
+    );
     const port = listener.port ?? DEFAULT_HTTPS_PORT;
     const redirect = listener.redirectPort ?? DEFAULT_REDIRECT_PORT;
     const portOk = checkInt(p, 'access.listener.port', port, 1, MAX_LISTENER_PORT, portFix);
     const redirectOk = checkInt(p, 'access.listener.redirectPort', redirect, 1, MAX_LISTENER_PORT, portFix);
     if (portOk && redirectOk && port === redirect) {
-      p.add('access.listener.redirectPort', redirect, `clashes with access.listener.port ${port}`, `give the HTTP redirect listener its own port (default ${DEFAULT_REDIRECT_PORT}; HTTPS default ${DEFAULT_HTTPS_PORT})`);
+      p.add(
+        'access.listener.redirectPort',
+        redirect,
+        `clashes with access.listener.port ${port}`,
+        `give the HTTP redirect listener its own port (default ${DEFAULT_REDIRECT_PORT}; HTTPS default ${DEFAULT_HTTPS_PORT})`,
+      );
     }
   } else if (listener.protocol === 'tcp') {
     checkKeys(p, 'access.listener', listener, ['protocol', 'port']);
@@ -170,11 +215,26 @@ function validateCrossBorder(p: Problems, t: TopologyDeclaration, routed: readon
     const mainlandUnits = units.filter((u) => u.mainland).map((u) => u.id);
     const overseasUnits = units.filter((u) => !u.mainland).map((u) => u.id);
     if (overseasPoints.length && mainlandUnits.length) {
-      p.add('access.crossBorder', undefined, `is required: access point ${show(overseasPoints)} outside mainland China routes to mainland unit ${show(mainlandUnits)}`, CROSS_BORDER_OPTIONS);
+      p.add(
+        'access.crossBorder',
+        undefined,
+        `is required: access point ${show(overseasPoints)} outside mainland China routes to mainland unit ${show(mainlandUnits)}`,
+        CROSS_BORDER_OPTIONS,
+      );
     } else if (mainlandPoints.length && overseasUnits.length) {
-      p.add('access.crossBorder', undefined, `is required: access point ${show(mainlandPoints)} inside mainland China routes to unit ${show(overseasUnits)} outside it`, CROSS_BORDER_OPTIONS);
+      p.add(
+        'access.crossBorder',
+        undefined,
+        `is required: access point ${show(mainlandPoints)} inside mainland China routes to unit ${show(overseasUnits)} outside it`,
+        CROSS_BORDER_OPTIONS,
+      );
     } else if (subscription) {
-      p.add('access.payment.type', 'Subscription', 'needs bandwidth packages, and none are declared', 'use { type: "PayAsYouGo" } (billed by data transfer), or declare crossBorder { billing: "bandwidth-package", ... }');
+      p.add(
+        'access.payment.type',
+        'Subscription',
+        'needs bandwidth packages, and none are declared',
+        'use { type: "PayAsYouGo" } (billed by data transfer), or declare crossBorder { billing: "bandwidth-package", ... }',
+      );
     }
     return;
   }
@@ -187,16 +247,27 @@ function validateCrossBorder(p: Problems, t: TopologyDeclaration, routed: readon
     checkKeys(p, 'access.crossBorder', cb, ['billing', 'mode']);
     if (cb.mode !== undefined) checkOneOf(p, 'access.crossBorder.mode', cb.mode, ['bgpPro', 'private'] as const);
     if (subscription) {
-      p.add('access.crossBorder.billing', 'cdt', 'needs a pay-as-you-go accelerator, but access.payment.type is "Subscription"', 'set access.payment to { type: "PayAsYouGo" }, or use billing "bandwidth-package" with a subscription');
+      p.add(
+        'access.crossBorder.billing',
+        'cdt',
+        'needs a pay-as-you-go accelerator, but access.payment.type is "Subscription"',
+        'set access.payment to { type: "PayAsYouGo" }, or use billing "bandwidth-package" with a subscription',
+      );
     }
   } else if (cb.billing === 'bandwidth-package') {
     checkKeys(p, 'access.crossBorder', cb, ['billing', 'bandwidthMbps', 'basicBandwidthMbps', 'subscriptionMonths']);
     checkInt(p, 'access.crossBorder.bandwidthMbps', cb.bandwidthMbps, 2, 10000);
-    if (cb.subscriptionMonths !== undefined) checkInt(p, 'access.crossBorder.subscriptionMonths', cb.subscriptionMonths, 1, 9, 'GA sells bandwidth packages of 1 to 9 months');
+    if (cb.subscriptionMonths !== undefined)
+      checkInt(p, 'access.crossBorder.subscriptionMonths', cb.subscriptionMonths, 1, 9, 'GA sells bandwidth packages of 1 to 9 months');
     if (checkInt(p, 'access.crossBorder.basicBandwidthMbps', cb.basicBandwidthMbps, 2, 10000)) {
       const needed = bandwidths.reduce((x, y) => x + y, 0);
       if (needed > (cb.basicBandwidthMbps as number)) {
-        p.add('access.crossBorder.basicBandwidthMbps', cb.basicBandwidthMbps, `is less than the ${needed} Mbit/s the access points take together`, `raise it to at least ${needed} or lower the access points' bandwidthMbps`);
+        p.add(
+          'access.crossBorder.basicBandwidthMbps',
+          cb.basicBandwidthMbps,
+          `is less than the ${needed} Mbit/s the access points take together`,
+          `raise it to at least ${needed} or lower the access points' bandwidthMbps`,
+        );
       }
     }
   } else {

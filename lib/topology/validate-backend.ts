@@ -4,10 +4,10 @@
  * in its own region, so a bucket that serves two regions, or that names another region, is rejected.
  */
 import { stateStore } from '../backend/state-location';
-import { checkName, NameKind, stateStoreNames } from './naming';
+import { checkName, type NameKind, stateStoreNames } from './naming';
 import { isRegionId, REGION_IDS } from './regions';
 import type { StateStoreOverrides, TopologyDeclaration } from './types';
-import { checkKeys, Problems } from './validate';
+import { checkKeys, type Problems } from './validate';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,7 +15,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const OVERRIDE_KEYS = ['bucket', 'lockInstance', 'lockTable'] as const satisfies readonly (keyof StateStoreOverrides)[];
 
 const WHAT: Readonly<Record<(typeof OVERRIDE_KEYS)[number], string>> = {
-  bucket: 'the OSS bucket that holds this region\'s state',
+  bucket: "the OSS bucket that holds this region's state",
   lockInstance: 'the Tablestore instance of the lock table',
   lockTable: 'the Tablestore table the backend locks with (primary key LockID, String)',
 };
@@ -55,12 +55,22 @@ export function validateStateBackend(p: Problems, t: TopologyDeclaration): void 
   for (const [region, o] of Object.entries(overrides)) {
     const path = `stateBackend.regions["${region}"]`;
     if (!isRegionId(region)) {
-      p.add(path, o, `is keyed by ${JSON.stringify(region)}, which is not a known Alibaba Cloud region id`, `key it by the region of a unit: ${held.join(', ')}`);
+      p.add(
+        path,
+        o,
+        `is keyed by ${JSON.stringify(region)}, which is not a known Alibaba Cloud region id`,
+        `key it by the region of a unit: ${held.join(', ')}`,
+      );
       overridesUsable = false;
       continue;
     }
     if (!held.includes(region)) {
-      p.add(path, o, `overrides the state store of ${region}, where no unit keeps state`, `state lives in the unit regions (${held.join(', ')}): move the overrides to one of them or remove them`);
+      p.add(
+        path,
+        o,
+        `overrides the state store of ${region}, where no unit keeps state`,
+        `state lives in the unit regions (${held.join(', ')}): move the overrides to one of them or remove them`,
+      );
     }
     if (!checkKeys(p, path, o, OVERRIDE_KEYS)) {
       overridesUsable = false;
@@ -72,13 +82,23 @@ export function validateStateBackend(p: Problems, t: TopologyDeclaration): void 
       if (!(key in own)) continue;
       if (typeof v !== 'string' || v.trim() === '') {
         const derived = stateStoreNames(t.org?.prefix ?? '', region)[key].name;
-        const problem = typeof v !== 'string' ? 'is not a string' : key === 'lockTable' ? 'is empty, and without a lock table two runs can write one state at once' : 'is empty';
+        const problem =
+          typeof v !== 'string'
+            ? 'is not a string'
+            : key === 'lockTable'
+              ? 'is empty, and without a lock table two runs can write one state at once'
+              : 'is empty';
         p.add(`${path}.${key}`, v, problem, `name ${WHAT[key]}, or leave ${key} out to use the derived "${derived}"`);
         overridesUsable = false;
       }
     }
     if (typeof own.lockInstance === 'string' && !('lockTable' in own)) {
-      p.add(`${path}.lockTable`, undefined, `is missing while lockInstance "${own.lockInstance}" is declared`, `name the lock table in that instance (primary key LockID, String); bootstrap creates the default table only in the derived instance`);
+      p.add(
+        `${path}.lockTable`,
+        undefined,
+        `is missing while lockInstance "${own.lockInstance}" is declared`,
+        `name the lock table in that instance (primary key LockID, String); bootstrap creates the default table only in the derived instance`,
+      );
     }
   }
   if (!overridesUsable || typeof t.org?.prefix !== 'string') return;
@@ -93,17 +113,30 @@ export function validateStateBackend(p: Problems, t: TopologyDeclaration): void 
       const name = store[key];
       const problem = checkName(kinds[key], name);
       if (!problem) continue;
-      const fix = key in own ? `choose another ${key}` : `the derived ${key} is too long or malformed; shorten org.prefix or set stateBackend.regions["${region}"].${key}`;
+      const fix =
+        key in own
+          ? `choose another ${key}`
+          : `the derived ${key} is too long or malformed; shorten org.prefix or set stateBackend.regions["${region}"].${key}`;
       p.add(`stateBackend.regions["${region}"].${key}`, name, problem, fix);
     }
     const path = `stateBackend.regions["${region}"].bucket`;
     const other = namedRegion(store.bucket, region);
     if ('bucket' in own && other) {
-      p.add(path, store.bucket, `names region ${other} but would hold the state of the unit in ${region}`, `a unit's state stays in its own region: use a bucket created in ${region} (for example "${stateStoreNames(t.org.prefix, region).bucket.name}")`);
+      p.add(
+        path,
+        store.bucket,
+        `names region ${other} but would hold the state of the unit in ${region}`,
+        `a unit's state stays in its own region: use a bucket created in ${region} (for example "${stateStoreNames(t.org.prefix, region).bucket.name}")`,
+      );
     }
     const owner = bucketOwner.get(store.bucket);
     if (owner !== undefined) {
-      p.add(path, store.bucket, `is also the state bucket of ${owner}`, `a bucket lives in one region, so one of the two units' state would leave its region: give each region its own bucket`);
+      p.add(
+        path,
+        store.bucket,
+        `is also the state bucket of ${owner}`,
+        `a bucket lives in one region, so one of the two units' state would leave its region: give each region its own bucket`,
+      );
     } else bucketOwner.set(store.bucket, region);
   }
 }

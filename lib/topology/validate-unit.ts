@@ -3,7 +3,7 @@
  * unique within a unit (they key the CloudMonitor contacts). Called once from
  * `topologyProblems`; same error shape as validate.ts.
  */
-import { checkKeys, checkString, Problems } from './validate';
+import { checkKeys, checkString, type Problems } from './validate';
 import type { TopologyDeclaration } from './types';
 
 export function validateUnitSettings(p: Problems, t: TopologyDeclaration): void {
@@ -16,14 +16,21 @@ export function validateUnitSettings(p: Problems, t: TopologyDeclaration): void 
     contacts.forEach((c, j) => {
       const name = typeof c === 'object' && c !== null ? (c as { name?: unknown }).name : undefined;
       if (name === undefined) return;
-      if (seen.has(name)) p.add(`${path}.monitoring.contacts[${j}].name`, name, 'is listed twice', 'give each contact its own name (CloudMonitor contacts are keyed by name)');
+      if (seen.has(name))
+        p.add(`${path}.monitoring.contacts[${j}].name`, name, 'is listed twice', 'give each contact its own name (CloudMonitor contacts are keyed by name)');
       seen.add(name);
     });
     if (u.encryption === undefined) return;
     if (!checkKeys(p, `${path}.encryption`, u.encryption, ['kmsInstanceId'])) return;
     const id = u.encryption.kmsInstanceId;
     if (id !== undefined) {
-      checkString(p, `${path}.encryption.kmsInstanceId`, id, /^kst-[a-z0-9]{6,}$/, `give the id of a KMS instance in ${u.region} (kst-...), or leave it out to create the key without one`);
+      checkString(
+        p,
+        `${path}.encryption.kmsInstanceId`,
+        id,
+        /^kst-[a-z0-9]{6,}$/,
+        `give the id of a KMS instance in ${u.region} (kst-...), or leave it out to create the key without one`,
+      );
     }
   });
 }

@@ -5,8 +5,8 @@
  * Every problem names the field path, the value received and the fix, in one shape:
  *   units.sg.network.vpcCidr: "10.0.0.0/12" overlaps units.cn.network.vpcCidr "10.1.0.0/16"; give each unit its own range (for example 10.2.0.0/16)
  */
-import { Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
-import { checkName, NameKind, orgDatabaseName, unitNames } from './naming';
+import { type Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
+import { checkName, type NameKind, orgDatabaseName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
 import { validateAccess } from './validate-access';
 import { validateStateBackend } from './validate-backend';
@@ -20,8 +20,8 @@ import {
   DB_INSTANCE_CLASSES,
   DTS_INSTANCE_CLASSES,
   TIERS,
-  TopologyDeclaration,
-  UnitDeclaration,
+  type TopologyDeclaration,
+  type UnitDeclaration,
 } from './types';
 
 export class TopologyError extends Error {
@@ -125,14 +125,24 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
 
   const regionOk = isRegionId(unit.region);
   if (!regionOk) {
-    p.add(`${path}.region`, unit.region, 'is not a known Alibaba Cloud region id', `use one of ${show(REGION_IDS)} (lib/topology/regions.ts; add a region there with its zones if it is new)`);
+    p.add(
+      `${path}.region`,
+      unit.region,
+      'is not a known Alibaba Cloud region id',
+      `use one of ${show(REGION_IDS)} (lib/topology/regions.ts; add a region there with its zones if it is new)`,
+    );
   }
 
   // zones
   const zones = Array.isArray(unit.zones) ? (unit.zones as unknown[]) : [];
   if (!Array.isArray(unit.zones) || zones.length < 2) {
     const known = regionOk ? REGIONS[unit.region as keyof typeof REGIONS].zones : [];
-    p.add(`${path}.zones`, unit.zones, 'has fewer than two zones', `declare at least two zones so RDS, Redis and the ALB survive a zone outage${known.length ? ` (${unit.region} has ${show(known)})` : ''}`);
+    p.add(
+      `${path}.zones`,
+      unit.zones,
+      'has fewer than two zones',
+      `declare at least two zones so RDS, Redis and the ALB survive a zone outage${known.length ? ` (${unit.region} has ${show(known)})` : ''}`,
+    );
   }
   const seenZones = new Set<unknown>();
   zones.forEach((z, i) => {
@@ -151,7 +161,12 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
     if (typeof vpc === 'string') {
       p.add(`${path}.network.vpcCidr`, net.vpcCidr, vpc, 'write the VPC range like 10.1.0.0/16');
     } else if (!isPrivate(vpc) || vpc.prefix < 8 || vpc.prefix > 24) {
-      p.add(`${path}.network.vpcCidr`, net.vpcCidr, 'is not a private /8../24 range', 'use a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 10.2.0.0/16');
+      p.add(
+        `${path}.network.vpcCidr`,
+        net.vpcCidr,
+        'is not a private /8../24 range',
+        'use a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 10.2.0.0/16',
+      );
     } else {
       (cidrs as { vpc?: Cidr }).vpc = vpc;
     }
@@ -165,7 +180,8 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
         }
         const byZone = subnets[tier] as Obj;
         for (const z of zones) {
-          if (typeof z === 'string' && !(z in byZone)) p.add(`${tierPath}["${z}"]`, undefined, `has no ${tier} CIDR for zone ${z}`, 'declare one CIDR for every zone of the unit');
+          if (typeof z === 'string' && !(z in byZone))
+            p.add(`${tierPath}["${z}"]`, undefined, `has no ${tier} CIDR for zone ${z}`, 'declare one CIDR for every zone of the unit');
         }
         for (const [z, c] of Object.entries(byZone)) {
           const cpath = `${tierPath}["${z}"]`;
@@ -187,7 +203,8 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
       }
       for (let i = 0; i < cidrs.subnets.length; i++) {
         for (let j = i + 1; j < cidrs.subnets.length; j++) {
-          const a = cidrs.subnets[i], b = cidrs.subnets[j];
+          const a = cidrs.subnets[i],
+            b = cidrs.subnets[j];
           if (overlaps(a.cidr, b.cidr)) p.add(b.path, b.cidr.text, `overlaps ${a.path} ${a.cidr.text}`, 'give every vSwitch its own range');
         }
       }
@@ -200,7 +217,14 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
     const sp = `${path}.sizing`;
     if (checkKeys(p, `${sp}.app`, s.app, ['imageId', 'instanceType', 'minInstances', 'maxInstances', 'systemDiskGb', 'dataDiskGb'])) {
       const a = s.app as Obj;
-      if (a.imageId !== undefined) checkString(p, `${sp}.app.imageId`, a.imageId, /^m-[a-z0-9]+$/, 'use the ECS image id of the app image in this region (m-...), or leave it out to use platform.appImageName');
+      if (a.imageId !== undefined)
+        checkString(
+          p,
+          `${sp}.app.imageId`,
+          a.imageId,
+          /^m-[a-z0-9]+$/,
+          'use the ECS image id of the app image in this region (m-...), or leave it out to use platform.appImageName',
+        );
       checkOneOf(p, `${sp}.app.instanceType`, a.instanceType, APP_INSTANCE_TYPES);
       const minOk = checkInt(p, `${sp}.app.minInstances`, a.minInstances, 2, 100, 'keep at least 2 so both zones serve');
       if (checkInt(p, `${sp}.app.maxInstances`, a.maxInstances, 2, 100) && minOk && (a.maxInstances as number) < (a.minInstances as number)) {
@@ -216,13 +240,27 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
       const data = d.backupRetentionDays ?? 7;
       const dataOk = checkInt(p, `${sp}.database.backupRetentionDays`, data, 7, 730, 'RDS keeps backups 7 to 730 days; keep at least 7');
       const log = d.logBackupRetentionDays ?? 7;
-      if (checkInt(p, `${sp}.database.logBackupRetentionDays`, log, 7, 730, 'keep log backups at least 7 days') && dataOk && (log as number) > (data as number)) {
-        p.add(`${sp}.database.logBackupRetentionDays`, log, `is longer than backupRetentionDays ${data}`, 'RDS keeps log backups at most as long as data backups');
+      if (
+        checkInt(p, `${sp}.database.logBackupRetentionDays`, log, 7, 730, 'keep log backups at least 7 days') &&
+        dataOk &&
+        (log as number) > (data as number)
+      ) {
+        p.add(
+          `${sp}.database.logBackupRetentionDays`,
+          log,
+          `is longer than backupRetentionDays ${data}`,
+          'RDS keeps log backups at most as long as data backups',
+        );
       }
       // RDS offers fixed SQL-audit retention periods; the ones of at least 180 days (CKV_ALI_25) are allowed.
       const audit = d.auditRetentionDays ?? 180;
       if (!AUDIT_RETENTION_DAYS.includes(audit as never)) {
-        p.add(`${sp}.database.auditRetentionDays`, audit, 'is not an RDS SQL-audit retention period of at least 180 days', `use one of ${show(AUDIT_RETENTION_DAYS)}`);
+        p.add(
+          `${sp}.database.auditRetentionDays`,
+          audit,
+          'is not an RDS SQL-audit retention period of at least 180 days',
+          `use one of ${show(AUDIT_RETENTION_DAYS)}`,
+        );
       }
     }
     if (checkKeys(p, `${sp}.cache`, s.cache, ['instanceClass'])) {
@@ -232,11 +270,23 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
 
   if (unit.ingress !== undefined && checkKeys(p, `${path}.ingress`, unit.ingress, ['certificateId'])) {
     const cert = (unit.ingress as Obj).certificateId;
-    if (cert !== undefined) checkString(p, `${path}.ingress.certificateId`, cert, CERTIFICATE_ID, 'give the Certificate Management Service id (<number>-<region>), or leave it out to use the platform certificate');
+    if (cert !== undefined)
+      checkString(
+        p,
+        `${path}.ingress.certificateId`,
+        cert,
+        CERTIFICATE_ID,
+        'give the Certificate Management Service id (<number>-<region>), or leave it out to use the platform certificate',
+      );
   }
   if (regionOk && unitCertificateId(t, unit as UnitDeclaration) === undefined) {
     const site = REGIONS[unit.region as keyof typeof REGIONS].mainland ? 'mainland' : 'international';
-    p.add(`${path}.ingress.certificateId`, undefined, `is missing and platform.certificates.${site} is not set`, `upload the HTTPS certificate to Certificate Management Service and give its id (<number>-<region>) in platform.certificates.${site} or in this unit's ingress.certificateId`);
+    p.add(
+      `${path}.ingress.certificateId`,
+      undefined,
+      `is missing and platform.certificates.${site} is not set`,
+      `upload the HTTPS certificate to Certificate Management Service and give its id (<number>-<region>) in platform.certificates.${site} or in this unit's ingress.certificateId`,
+    );
   }
 
   // tables this unit masters
@@ -246,14 +296,25 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
   } else {
     unit.mastersTables.forEach((tbl, i) => {
       if (!allowlist.includes(tbl)) {
-        p.add(`${path}.mastersTables[${i}]`, tbl, 'is not in replication.allowlist', `only allowlisted org-structure tables cross units (${show(allowlist)}); keep other tables out of mastersTables`);
+        p.add(
+          `${path}.mastersTables[${i}]`,
+          tbl,
+          'is not in replication.allowlist',
+          `only allowlisted org-structure tables cross units (${show(allowlist)}); keep other tables out of mastersTables`,
+        );
       }
     });
   }
 
   if (checkKeys(p, `${path}.monitoring`, unit.monitoring, ['contactGroup', 'contacts'])) {
     const m = unit.monitoring as Obj;
-    checkString(p, `${path}.monitoring.contactGroup`, m.contactGroup, /^[A-Za-z0-9_-]{2,40}$/, 'name the CloudMonitor contact group (letters, digits, _ and -)');
+    checkString(
+      p,
+      `${path}.monitoring.contactGroup`,
+      m.contactGroup,
+      /^[A-Za-z0-9_-]{2,40}$/,
+      'name the CloudMonitor contact group (letters, digits, _ and -)',
+    );
     if (!Array.isArray(m.contacts) || m.contacts.length === 0) {
       p.add(`${path}.monitoring.contacts`, m.contacts, 'has no contacts', 'list at least one team mailbox to receive alarms');
     } else {
@@ -269,15 +330,30 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
 
   // link to the hub
   if (isHub && unit.link !== undefined) {
-    p.add(`${path}.link`, unit.link, 'is declared on the hub unit, which would link the hub to itself', 'remove link from the hub; declare it on each unit that connects to the hub');
+    p.add(
+      `${path}.link`,
+      unit.link,
+      'is declared on the hub unit, which would link the hub to itself',
+      'remove link from the hub; declare it on each unit that connects to the hub',
+    );
   } else if (!isHub) {
     if (unit.link === undefined) {
       p.add(`${path}.link`, undefined, 'is missing', `declare how this unit connects to hub "${t.hub}" (bandwidthMbps and billing)`);
     } else if (checkKeys(p, `${path}.link`, unit.link, ['bandwidthMbps', 'billing', 'replication'])) {
       const l = unit.link as Obj;
-      checkInt(p, `${path}.link.bandwidthMbps`, l.bandwidthMbps, 2, 10000, 'give the CEN connection real bandwidth (without it CEN allows only 1 Kbit/s test traffic)');
+      checkInt(
+        p,
+        `${path}.link.bandwidthMbps`,
+        l.bandwidthMbps,
+        2,
+        10000,
+        'give the CEN connection real bandwidth (without it CEN allows only 1 Kbit/s test traffic)',
+      );
       checkOneOf(p, `${path}.link.billing`, l.billing, ['bandwidth-package', 'data-transfer'] as const);
-      if (l.replication !== undefined && checkKeys(p, `${path}.link.replication`, l.replication, ['instanceClass', 'structureInitialization', 'dataInitialization', 'delayAlertSeconds'])) {
+      if (
+        l.replication !== undefined &&
+        checkKeys(p, `${path}.link.replication`, l.replication, ['instanceClass', 'structureInitialization', 'dataInitialization', 'delayAlertSeconds'])
+      ) {
         const r = l.replication as Obj;
         if (r.instanceClass !== undefined) checkOneOf(p, `${path}.link.replication.instanceClass`, r.instanceClass, DTS_INSTANCE_CLASSES);
         checkBool(p, `${path}.link.replication.structureInitialization`, r.structureInitialization);
@@ -293,7 +369,13 @@ function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: str
       checkDerivedName(p, `${path}.id`, kind, name, `the derived ${role} name is too long or malformed; shorten org.prefix or the unit id`);
     }
     if (typeof t.catalog?.orgDatabase === 'string') {
-      checkDerivedName(p, `${path}.id`, 'dbName', orgDatabaseName(t.catalog.orgDatabase, unit.id), 'the derived org database name is malformed; shorten catalog.orgDatabase or the unit id');
+      checkDerivedName(
+        p,
+        `${path}.id`,
+        'dbName',
+        orgDatabaseName(t.catalog.orgDatabase, unit.id),
+        'the derived org database name is malformed; shorten catalog.orgDatabase or the unit id',
+      );
     }
   }
   return cidrs;
@@ -324,7 +406,12 @@ function validateCatalogAndReplication(p: Problems, t: TopologyDeclaration): voi
     if (typeof tbl !== 'string' || !(tbl in tables)) {
       p.add(path, tbl, 'is not in catalog.tables', 'classify the table in catalog.tables first; only org-structure tables may be replicated');
     } else if (tables[tbl] === 'personal') {
-      p.add(path, tbl, 'is classed as personal data in catalog.tables', 'personal data stays in its unit: remove it from the allowlist (only org-structure tables may be replicated)');
+      p.add(
+        path,
+        tbl,
+        'is classed as personal data in catalog.tables',
+        'personal data stays in its unit: remove it from the allowlist (only org-structure tables may be replicated)',
+      );
     }
   });
 }
@@ -334,11 +421,24 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
   const p = new Problems();
   if (!checkKeys(p, 'topology', t, ['org', 'platform', 'hub', 'units', 'catalog', 'replication', 'access', 'stateBackend', 'tags'])) return p.list;
   if (checkKeys(p, 'platform', t.platform, ['appImageName', 'certificates'])) {
-    checkString(p, 'platform.appImageName', t.platform.appImageName, /^[A-Za-z][A-Za-z0-9_.:-]{1,127}$/, 'name the app image as the image pipeline publishes it in every unit region');
+    checkString(
+      p,
+      'platform.appImageName',
+      t.platform.appImageName,
+      /^[A-Za-z][A-Za-z0-9_.:-]{1,127}$/,
+      'name the app image as the image pipeline publishes it in every unit region',
+    );
     if (checkKeys(p, 'platform.certificates', t.platform.certificates, ['mainland', 'international'])) {
       for (const site of ['mainland', 'international'] as const) {
         const c = t.platform.certificates[site];
-        if (c !== undefined) checkString(p, `platform.certificates.${site}`, c, CERTIFICATE_ID, 'give the Certificate Management Service id of the wildcard certificate (<number>-<region>)');
+        if (c !== undefined)
+          checkString(
+            p,
+            `platform.certificates.${site}`,
+            c,
+            CERTIFICATE_ID,
+            'give the Certificate Management Service id of the wildcard certificate (<number>-<region>)',
+          );
       }
     }
   }
@@ -348,7 +448,8 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
   }
   if (t.tags !== undefined && isObj(t.tags)) {
     for (const [k, v] of Object.entries(t.tags)) {
-      if (!/^[A-Za-z0-9_.:/=+@-]{1,64}$/.test(k) || k.startsWith('aliyun') || k.startsWith('acs:')) p.add(`tags.${k}`, k, 'is not a valid tag key', 'use 1-64 characters, not starting with aliyun or acs:');
+      if (!/^[A-Za-z0-9_.:/=+@-]{1,64}$/.test(k) || k.startsWith('aliyun') || k.startsWith('acs:'))
+        p.add(`tags.${k}`, k, 'is not a valid tag key', 'use 1-64 characters, not starting with aliyun or acs:');
       if (typeof v !== 'string' || v.length > 128) p.add(`tags.${k}`, v, 'is not a valid tag value', 'use a string of at most 128 characters');
     }
   }
@@ -371,7 +472,12 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
     if (typeof region === 'string') {
       const other = regions.get(region);
       if (other !== undefined) {
-        p.add(`${path}.region`, region, `is already the region of ${other}`, 'one unit per region: serve both countries from one unit, or place the new unit in a region of its own (its data must stay in its own region)');
+        p.add(
+          `${path}.region`,
+          region,
+          `is already the region of ${other}`,
+          'one unit per region: serve both countries from one unit, or place the new unit in a region of its own (its data must stay in its own region)',
+        );
       } else regions.set(region, path);
     }
   });
@@ -381,9 +487,18 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
   // VPC ranges must not overlap across units: CEN routes between them.
   for (let i = 0; i < all.length; i++) {
     for (let j = i + 1; j < all.length; j++) {
-      const a = all[i], b = all[j];
+      const a = all[i],
+        b = all[j];
       if (a.vpc && b.vpc && overlaps(a.vpc, b.vpc)) {
-        p.add(`${b.path}.network.vpcCidr`, b.vpc.text, `overlaps ${a.path}.network.vpcCidr ${a.vpc.text}`, `give each unit its own range (for example ${suggestFreeRange(all.map((x) => x.vpc).filter((x): x is Cidr => !!x), b.vpc.prefix)})`);
+        p.add(
+          `${b.path}.network.vpcCidr`,
+          b.vpc.text,
+          `overlaps ${a.path}.network.vpcCidr ${a.vpc.text}`,
+          `give each unit its own range (for example ${suggestFreeRange(
+            all.map((x) => x.vpc).filter((x): x is Cidr => !!x),
+            b.vpc.prefix,
+          )})`,
+        );
       }
     }
   }

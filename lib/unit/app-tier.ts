@@ -72,7 +72,16 @@ export class UnitAppTier extends Construct {
         Statement: [
           {
             Effect: 'Allow',
-            Action: ['oss:GetObject', 'oss:PutObject', 'oss:DeleteObject', 'oss:GetObjectVersion', 'oss:ListObjects', 'oss:ListObjectVersions', 'oss:AbortMultipartUpload', 'oss:ListParts'],
+            Action: [
+              'oss:GetObject',
+              'oss:PutObject',
+              'oss:DeleteObject',
+              'oss:GetObjectVersion',
+              'oss:ListObjects',
+              'oss:ListObjectVersions',
+              'oss:AbortMultipartUpload',
+              'oss:ListParts',
+            ],
             Resource: [`acs:oss:*:*:${bucket}`, `acs:oss:*:*:${bucket}/*`],
           },
           {

@@ -16,7 +16,13 @@ export interface UnitMonitoringProps {
 
 /** What is watched, and when it pages: CloudMonitor namespace, metric, dimension key and critical threshold. */
 export const ALARMS = {
-  'alb-5xx': { project: 'acs_alb', metric: 'LoadBalancerHTTPCode5XX', dimension: 'loadBalancerId', threshold: '10', what: '5xx responses per second at the ALB' },
+  'alb-5xx': {
+    project: 'acs_alb',
+    metric: 'LoadBalancerHTTPCode5XX',
+    dimension: 'loadBalancerId',
+    threshold: '10',
+    what: '5xx responses per second at the ALB',
+  },
   'rds-cpu': { project: 'acs_rds_dashboard', metric: 'CpuUsage', dimension: 'instanceId', threshold: '80', what: 'RDS CPU usage (%)' },
   'rds-storage': { project: 'acs_rds_dashboard', metric: 'DiskUsage', dimension: 'instanceId', threshold: '80', what: 'RDS storage usage (%)' },
   'rds-connections': { project: 'acs_rds_dashboard', metric: 'ConnectionUsage', dimension: 'instanceId', threshold: '80', what: 'RDS connection usage (%)' },

@@ -7,7 +7,7 @@ import { Vpc } from '../../.gen/providers/alicloud/vpc';
 import { VpcFlowLog } from '../../.gen/providers/alicloud/vpc-flow-log';
 import { Vswitch } from '../../.gen/providers/alicloud/vswitch';
 import { unitNames } from '../topology/naming';
-import { TIERS, TierName, UnitDeclaration } from '../topology/types';
+import { TIERS, type TierName, type UnitDeclaration } from '../topology/types';
 import { PREVENT_DESTROY } from './protection';
 
 export interface UnitNetworkProps {

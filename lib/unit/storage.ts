@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { OssBucket, OssBucketLifecycleRule } from '../../.gen/providers/alicloud/oss-bucket';
+import { OssBucket, type OssBucketLifecycleRule } from '../../.gen/providers/alicloud/oss-bucket';
 import { OssBucketAcl } from '../../.gen/providers/alicloud/oss-bucket-acl';
 import { OssBucketPublicAccessBlock } from '../../.gen/providers/alicloud/oss-bucket-public-access-block';
 import { unitNames } from '../topology/naming';

@@ -55,8 +55,7 @@ export class Unit extends Construct {
       flowLogs: { projectName: this.logging.project.projectName, logStoreName: this.logging.flowLogStore.logstoreName },
       tags,
     });
-    const ids = (tier: keyof UnitOutputs['vswitchIds']) =>
-      Object.fromEntries(Object.entries(this.network.vswitches[tier]).map(([zone, v]) => [zone, v.id]));
+    const ids = (tier: keyof UnitOutputs['vswitchIds']) => Object.fromEntries(Object.entries(this.network.vswitches[tier]).map(([zone, v]) => [zone, v.id]));
     const vswitchIds = { ingress: ids('ingress'), app: ids('app'), data: ids('data'), link: ids('link') };
     this.encryption = new UnitEncryption(this, 'encryption', { orgPrefix, unit, tags });
     const kmsKeyId = this.encryption.key.id;

@@ -5,9 +5,9 @@
  * than 32), `reuseRegions` lets added units share regions: such a topology is for timing synthesis only, and
  * `benchProblems` tells what validation refuses in it besides the shared regions.
  */
-import { REGION_IDS, REGIONS, RegionId } from '../../lib/topology/regions';
+import { REGION_IDS, REGIONS, type RegionId } from '../../lib/topology/regions';
 import { planSubnets } from '../../lib/scaffold/new-unit';
-import { Cidr, parseCidr } from '../../lib/topology/cidr';
+import { type Cidr, parseCidr } from '../../lib/topology/cidr';
 import type { TopologyDeclaration, UnitDeclaration } from '../../lib/topology/types';
 import { loadTopology } from '../../stacks/topology';
 import { topologyProblems } from '../../lib/topology/validate';
@@ -24,11 +24,14 @@ export function maxBenchUnits(): number {
 
 export function generateTopology(units: number, base: TopologyDeclaration = loadTopology(), options: { reuseRegions?: boolean } = {}): TopologyDeclaration {
   const declared = base.units;
-  if (!Number.isInteger(units) || units < declared.length) throw new Error(`units: ${units} is below the ${declared.length} declared units; ask for ${declared.length} or more`);
+  if (!Number.isInteger(units) || units < declared.length)
+    throw new Error(`units: ${units} is below the ${declared.length} declared units; ask for ${declared.length} or more`);
   const unused = benchRegions().filter((r) => !declared.some((u) => u.region === r));
   const free = options.reuseRegions ? Array.from({ length: units }, (_, i) => unused[i % unused.length]) : unused;
   if (units - declared.length > free.length) {
-    throw new Error(`units: ${units} needs ${units} distinct regions; lib/topology/regions.ts has ${maxBenchUnits()} with two zones or more (one unit per region): ask for ${maxBenchUnits()} or fewer`);
+    throw new Error(
+      `units: ${units} needs ${units} distinct regions; lib/topology/regions.ts has ${maxBenchUnits()} with two zones or more (one unit per region): ask for ${maxBenchUnits()} or fewer`,
+    );
   }
   const template = declared.find((u) => u.id !== base.hub) ?? declared[0];
   const usedSecondOctets = new Set(declared.map((u) => Number(u.network.vpcCidr.split('.')[1])));

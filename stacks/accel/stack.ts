@@ -4,7 +4,7 @@
  * provider is bound to that region, whatever the access points' locations.
  */
 import { TerraformOutput } from 'cdktf';
-import { Construct } from 'constructs';
+import { type Construct } from 'constructs';
 import { GlobalAccess } from '../../lib/accel/global-access';
 import { BaseStack } from '../../lib/stack-base';
 import { GA_API_REGION } from '../../lib/topology/regions';

@@ -4,7 +4,7 @@
  * live), so it is deployed once, by hand, before the first `STATE_BACKEND=oss` deployment.
  */
 import { TerraformOutput } from 'cdktf';
-import { Construct } from 'constructs';
+import { type Construct } from 'constructs';
 import { stateStore, tablestoreEndpoint } from '../../lib/backend/state-location';
 import { StateStore } from '../../lib/backend/state-store';
 import { BaseStack } from '../../lib/stack-base';

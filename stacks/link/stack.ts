@@ -4,7 +4,7 @@
  * Everything is built by the `Link` construct from the topology and the unit stacks' outputs.
  */
 import { TerraformOutput } from 'cdktf';
-import { Construct } from 'constructs';
+import { type Construct } from 'constructs';
 import { RandomProvider } from '../../.gen/providers/random/provider';
 import { Link } from '../../lib/link/link';
 import { BaseStack } from '../../lib/stack-base';

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildApp, BuildAppOptions } from '../../stacks/app';
+import { buildApp, type BuildAppOptions } from '../../stacks/app';
 import type { TopologyDeclaration } from '../../lib/topology/types';
 
 export type StackJson = Record<string, any>;

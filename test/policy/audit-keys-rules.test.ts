@@ -1,12 +1,12 @@
-import { Fn, TerraformStack } from 'cdktf';
-import { ActiontrailTrail, ActiontrailTrailConfig } from '../../.gen/providers/alicloud/actiontrail-trail';
-import { KmsKey, KmsKeyConfig } from '../../.gen/providers/alicloud/kms-key';
+import { Fn, type TerraformStack } from 'cdktf';
+import { ActiontrailTrail, type ActiontrailTrailConfig } from '../../.gen/providers/alicloud/actiontrail-trail';
+import { KmsKey, type KmsKeyConfig } from '../../.gen/providers/alicloud/kms-key';
 import { LogStore } from '../../.gen/providers/alicloud/log-store';
 import { OssBucket } from '../../.gen/providers/alicloud/oss-bucket';
 import { RamPolicy } from '../../.gen/providers/alicloud/ram-policy';
 import { Vpc } from '../../.gen/providers/alicloud/vpc';
 import { VpcFlowLog } from '../../.gen/providers/alicloud/vpc-flow-log';
-import { describeRuleFamily, RuleCase, unitOf } from './harness';
+import { describeRuleFamily, type RuleCase, unitOf } from './harness';
 
 const key = (overrides: Partial<KmsKeyConfig>) => (stack: TerraformStack) =>
   new KmsKey(stack, 'key', { automaticRotation: 'Enabled', rotationInterval: '31536000s', deletionProtection: 'Enabled', ...overrides });
@@ -36,7 +36,13 @@ const encoded = (actions: string[], scoped: boolean) => (stack: TerraformStack) 
   const Resource = scoped ? [`acs:oss:*:*:${bucket.bucket}/*`] : ['*'];
   new RamPolicy(stack, 'policy', {
     policyName: 'p',
-    policyDocument: Fn.jsonencode({ Version: '1', Statement: [{ Effect: 'Allow', Action: actions, Resource }, { Effect: 'Allow', Action: ['kms:Decrypt'], Resource: [`acs:kms:*:*:key/${bucket.id}`] }] }),
+    policyDocument: Fn.jsonencode({
+      Version: '1',
+      Statement: [
+        { Effect: 'Allow', Action: actions, Resource },
+        { Effect: 'Allow', Action: ['kms:Decrypt'], Resource: [`acs:kms:*:*:key/${bucket.id}`] },
+      ],
+    }),
   });
 };
 const statement = (Action: unknown, Resource: unknown, Effect = 'Allow') => ({ Version: '1', Statement: [{ Effect, Action, Resource }] });
@@ -50,7 +56,14 @@ const cases: RuleCase[] = [
   { rule: 'ALI-TRAIL-1', name: 'writes only', build: trail({ eventRw: 'Write' }), resource: 'trail', expected: 'Non-Compliant' },
   { rule: 'ALI-TRAIL-2', name: 'all regions', build: trail({}), resource: 'trail', expected: 'Compliant' },
   { rule: 'ALI-TRAIL-2', name: "the unit's own region", build: trail({ trailRegion: cn.region }), resource: 'trail', expected: 'Compliant', stack: inUnit },
-  { rule: 'ALI-TRAIL-2', name: "another unit's region", build: trail({ trailRegion: unitOf('sg').region }), resource: 'trail', expected: 'Non-Compliant', stack: inUnit },
+  {
+    rule: 'ALI-TRAIL-2',
+    name: "another unit's region",
+    build: trail({ trailRegion: unitOf('sg').region }),
+    resource: 'trail',
+    expected: 'Non-Compliant',
+    stack: inUnit,
+  },
   { rule: 'ALI-TRAIL-2', name: 'region unset', build: trail({ trailRegion: undefined }), resource: 'trail', expected: 'Non-Compliant' },
   { rule: 'ALI-TRAIL-3', name: "the unit's log project", build: trail({}), resource: 'trail', expected: 'Compliant', stack: inUnit },
   {
@@ -62,18 +75,52 @@ const cases: RuleCase[] = [
     stack: inUnit,
   },
   { rule: 'ALI-TRAIL-3', name: 'no log project', build: trail({ slsProjectArn: undefined }), resource: 'trail', expected: 'Non-Compliant' },
-  { rule: 'ALI-SLS-1', name: '180 days', build: (s) => new LogStore(s, 'store', { projectName: 'p', logstoreName: 's', retentionPeriod: 180 }), resource: 'store', expected: 'Compliant' },
-  { rule: 'ALI-SLS-1', name: 'the default 30 days', build: (s) => new LogStore(s, 'store', { projectName: 'p', logstoreName: 's' }), resource: 'store', expected: 'Non-Compliant' },
-  { rule: 'ALI-SLS-1', name: '90 days', build: (s) => new LogStore(s, 'store', { projectName: 'p', logstoreName: 's', retentionPeriod: 90 }), resource: 'store', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-SLS-1',
+    name: '180 days',
+    build: (s) => new LogStore(s, 'store', { projectName: 'p', logstoreName: 's', retentionPeriod: 180 }),
+    resource: 'store',
+    expected: 'Compliant',
+  },
+  {
+    rule: 'ALI-SLS-1',
+    name: 'the default 30 days',
+    build: (s) => new LogStore(s, 'store', { projectName: 'p', logstoreName: 's' }),
+    resource: 'store',
+    expected: 'Non-Compliant',
+  },
+  {
+    rule: 'ALI-SLS-1',
+    name: '90 days',
+    build: (s) => new LogStore(s, 'store', { projectName: 'p', logstoreName: 's', retentionPeriod: 90 }),
+    resource: 'store',
+    expected: 'Non-Compliant',
+  },
   { rule: 'ALI-VPC-1', name: 'a VPC flow log', build: flowLogged('VPC'), resource: 'vpc', expected: 'Compliant' },
   { rule: 'ALI-VPC-1', name: 'no flow log', build: (s) => new Vpc(s, 'vpc', { cidrBlock: cn.network.vpcCidr }), resource: 'vpc', expected: 'Non-Compliant' },
-  { rule: 'ALI-RAM-1', name: 'scoped actions', build: policy(statement(['oss:GetObject'], ['acs:oss:*:*:acme-cn-files/*'])), resource: 'policy', expected: 'Compliant' },
+  {
+    rule: 'ALI-RAM-1',
+    name: 'scoped actions',
+    build: policy(statement(['oss:GetObject'], ['acs:oss:*:*:acme-cn-files/*'])),
+    resource: 'policy',
+    expected: 'Compliant',
+  },
   { rule: 'ALI-RAM-1', name: 'deny everything', build: policy(statement('*', '*', 'Deny')), resource: 'policy', expected: 'Compliant' },
   { rule: 'ALI-RAM-1', name: 'Action * on Resource *', build: policy(statement('*', '*')), resource: 'policy', expected: 'Non-Compliant' },
   { rule: 'ALI-RAM-1', name: 'Action ["*"] on Resource ["*"]', build: policy(statement(['*'], ['*'])), resource: 'policy', expected: 'Non-Compliant' },
   { rule: 'ALI-RAM-1', name: 'jsonencode with references, scoped', build: encoded(['oss:GetObject'], true), resource: 'policy', expected: 'Compliant' },
-  { rule: 'ALI-RAM-1', name: 'jsonencode with references, Action * on Resource *', build: encoded(['*'], false), resource: 'policy', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-RAM-1',
+    name: 'jsonencode with references, Action * on Resource *',
+    build: encoded(['*'], false),
+    resource: 'policy',
+    expected: 'Non-Compliant',
+  },
   { rule: 'ALI-RAM-1', name: 'a document only known at apply time', build: policy('${var.policy}'), resource: 'policy', expected: 'Unknown' },
 ];
 
-for (const family of ['KMS', 'TRAIL', 'SLS', 'VPC', 'RAM']) describeRuleFamily(family, cases.filter((c) => c.rule.startsWith(`ALI-${family}-`)));
+for (const family of ['KMS', 'TRAIL', 'SLS', 'VPC', 'RAM'])
+  describeRuleFamily(
+    family,
+    cases.filter((c) => c.rule.startsWith(`ALI-${family}-`)),
+  );

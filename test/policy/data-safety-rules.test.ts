@@ -1,7 +1,7 @@
 import type { TerraformStack } from 'cdktf';
 import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
 import { DtsSynchronizationJob } from '../../.gen/providers/alicloud/dts-synchronization-job';
-import { GaAccelerator, GaAcceleratorConfig } from '../../.gen/providers/alicloud/ga-accelerator';
+import { GaAccelerator, type GaAcceleratorConfig } from '../../.gen/providers/alicloud/ga-accelerator';
 import { GaBandwidthPackage } from '../../.gen/providers/alicloud/ga-bandwidth-package';
 import { GaBandwidthPackageAttachment } from '../../.gen/providers/alicloud/ga-bandwidth-package-attachment';
 import { GaEndpointGroup } from '../../.gen/providers/alicloud/ga-endpoint-group';
@@ -12,13 +12,20 @@ import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
 import { orgDatabaseName } from '../../lib/topology/naming';
 import type { TopologyDeclaration } from '../../lib/topology/types';
 import { PREVENT_DESTROY } from '../../lib/unit/protection';
-import { describeRuleFamily, RuleCase, TOPOLOGY, unitOf } from './harness';
+import { describeRuleFamily, type RuleCase, TOPOLOGY, unitOf } from './harness';
 
 const sg = unitOf('sg');
 const inSg = { stackName: 'unit-sg', region: sg.region };
 
 const database = (stack: TerraformStack, provider?: AlicloudProvider) =>
-  new DbInstance(stack, 'db', { engine: 'MySQL', engineVersion: '8.0', instanceType: 'mysql.n2.medium.2c', instanceStorage: 20, provider, lifecycle: PREVENT_DESTROY });
+  new DbInstance(stack, 'db', {
+    engine: 'MySQL',
+    engineVersion: '8.0',
+    instanceType: 'mysql.n2.medium.2c',
+    instanceStorage: 20,
+    provider,
+    lifecycle: PREVENT_DESTROY,
+  });
 
 const orgDb = orgDatabaseName(TOPOLOGY.catalog.orgDatabase, 'sg');
 const [allowed] = TOPOLOGY.replication.allowlist;
@@ -42,13 +49,23 @@ const job = (dbList: object | string) => (stack: TerraformStack) =>
 const ga = (overrides: Partial<GaAcceleratorConfig>) => (stack: TerraformStack) =>
   new GaAccelerator(stack, 'ga', { acceleratorName: 'acme-ga', paymentType: 'PayAsYouGo', ...overrides });
 
-const withAccess = (crossBorder: TopologyDeclaration['access']['crossBorder']): TopologyDeclaration => ({ ...TOPOLOGY, access: { ...TOPOLOGY.access, crossBorder } });
+const withAccess = (crossBorder: TopologyDeclaration['access']['crossBorder']): TopologyDeclaration => ({
+  ...TOPOLOGY,
+  access: { ...TOPOLOGY.access, crossBorder },
+});
 const cdt = { topology: withAccess({ billing: 'cdt' }) };
 const packageDeclared = { topology: withAccess({ billing: 'bandwidth-package', bandwidthMbps: 20, basicBandwidthMbps: 20 }) };
 const undeclared = { topology: withAccess(undefined) };
 const withPackage = (type: 'Basic' | 'CrossDomain') => (stack: TerraformStack) => {
   const accelerator = ga({ bandwidthBillingType: 'BandwidthPackage' })(stack);
-  const pkg = new GaBandwidthPackage(stack, 'package', { bandwidth: 20, type, bandwidthType: 'Basic', paymentType: 'PayAsYouGo', billingType: 'PayBy95', ratio: 30 });
+  const pkg = new GaBandwidthPackage(stack, 'package', {
+    bandwidth: 20,
+    type,
+    bandwidthType: 'Basic',
+    paymentType: 'PayAsYouGo',
+    billingType: 'PayBy95',
+    ratio: 30,
+  });
   new GaBandwidthPackageAttachment(stack, 'attachment', { acceleratorId: accelerator.id, bandwidthPackageId: pkg.id });
 };
 
@@ -73,7 +90,11 @@ const gaRule =
       ruleActions: [
         action === 'forward'
           ? { order: 1, ruleActionType: 'ForwardGroup', ruleActionValue: JSON.stringify([{ type: 'endpointgroup', value: 'epg-1' }]) }
-          : { order: 1, ruleActionType: 'Redirect', ruleActionValue: JSON.stringify({ protocol: action.redirectTo, domain: '$${host}', port: '443', code: '301' }) },
+          : {
+              order: 1,
+              ruleActionType: 'Redirect',
+              ruleActionValue: JSON.stringify({ protocol: action.redirectTo, domain: '$${host}', port: '443', code: '301' }),
+            },
       ],
     });
     if (withEndpointGroup) {
@@ -144,18 +165,79 @@ const cases: RuleCase[] = [
     expected: 'Non-Compliant',
   },
   { rule: 'ALI-DTS-1', name: 'db_list passed through from a variable', build: job('${var.db_list}'), resource: 'job', expected: 'Unknown' },
-  { rule: 'ALI-GA-1', name: 'declared cdt: CDT with cross-border on', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: true }), resource: 'ga', expected: 'Compliant', stack: cdt },
-  { rule: 'ALI-GA-1', name: 'declared cdt: CDT with cross-border off', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: false }), resource: 'ga', expected: 'Non-Compliant', stack: cdt },
-  { rule: 'ALI-GA-1', name: 'declared cdt: bandwidth packages', build: ga({ bandwidthBillingType: 'BandwidthPackage' }), resource: 'ga', expected: 'Non-Compliant', stack: cdt },
-  { rule: 'ALI-GA-1', name: 'declared bandwidth-package: CrossDomain package attached', build: withPackage('CrossDomain'), resource: 'ga', expected: 'Compliant', stack: packageDeclared },
-  { rule: 'ALI-GA-1', name: 'declared bandwidth-package: only a Basic package', build: withPackage('Basic'), resource: 'ga', expected: 'Non-Compliant', stack: packageDeclared },
-  { rule: 'ALI-GA-1', name: 'undeclared: CDT with cross-border explicitly off', build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: false }), resource: 'ga', expected: 'Compliant', stack: undeclared },
-  { rule: 'ALI-GA-1', name: 'undeclared: CDT with cross-border unset', build: ga({ bandwidthBillingType: 'CDT' }), resource: 'ga', expected: 'Non-Compliant', stack: undeclared },
+  {
+    rule: 'ALI-GA-1',
+    name: 'declared cdt: CDT with cross-border on',
+    build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: true }),
+    resource: 'ga',
+    expected: 'Compliant',
+    stack: cdt,
+  },
+  {
+    rule: 'ALI-GA-1',
+    name: 'declared cdt: CDT with cross-border off',
+    build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: false }),
+    resource: 'ga',
+    expected: 'Non-Compliant',
+    stack: cdt,
+  },
+  {
+    rule: 'ALI-GA-1',
+    name: 'declared cdt: bandwidth packages',
+    build: ga({ bandwidthBillingType: 'BandwidthPackage' }),
+    resource: 'ga',
+    expected: 'Non-Compliant',
+    stack: cdt,
+  },
+  {
+    rule: 'ALI-GA-1',
+    name: 'declared bandwidth-package: CrossDomain package attached',
+    build: withPackage('CrossDomain'),
+    resource: 'ga',
+    expected: 'Compliant',
+    stack: packageDeclared,
+  },
+  {
+    rule: 'ALI-GA-1',
+    name: 'declared bandwidth-package: only a Basic package',
+    build: withPackage('Basic'),
+    resource: 'ga',
+    expected: 'Non-Compliant',
+    stack: packageDeclared,
+  },
+  {
+    rule: 'ALI-GA-1',
+    name: 'undeclared: CDT with cross-border explicitly off',
+    build: ga({ bandwidthBillingType: 'CDT', crossBorderStatus: false }),
+    resource: 'ga',
+    expected: 'Compliant',
+    stack: undeclared,
+  },
+  {
+    rule: 'ALI-GA-1',
+    name: 'undeclared: CDT with cross-border unset',
+    build: ga({ bandwidthBillingType: 'CDT' }),
+    resource: 'ga',
+    expected: 'Non-Compliant',
+    stack: undeclared,
+  },
   { rule: 'ALI-GA-1', name: 'undeclared: billing type unset', build: ga({}), resource: 'ga', expected: 'Non-Compliant', stack: undeclared },
   { rule: 'ALI-GA-2', name: 'HTTPS listener', build: gaListener('HTTPS', 'tls_cipher_policy_1_2'), resource: 'listener', expected: 'Compliant' },
   { rule: 'ALI-GA-2', name: 'TCP passthrough', build: gaListener('TCP'), resource: 'listener', expected: 'Compliant' },
-  { rule: 'ALI-GA-2', name: 'HTTP listener redirecting every path to HTTPS', build: gaRule({ redirectTo: 'HTTPS' }), resource: 'listener', expected: 'Compliant' },
-  { rule: 'ALI-GA-2', name: 'HTTP listener redirecting declared hosts to HTTPS', build: gaRule({ redirectTo: 'HTTPS' }, 'Host'), resource: 'listener', expected: 'Compliant' },
+  {
+    rule: 'ALI-GA-2',
+    name: 'HTTP listener redirecting every path to HTTPS',
+    build: gaRule({ redirectTo: 'HTTPS' }),
+    resource: 'listener',
+    expected: 'Compliant',
+  },
+  {
+    rule: 'ALI-GA-2',
+    name: 'HTTP listener redirecting declared hosts to HTTPS',
+    build: gaRule({ redirectTo: 'HTTPS' }, 'Host'),
+    resource: 'listener',
+    expected: 'Compliant',
+  },
   { rule: 'ALI-GA-2', name: 'HTTP listener redirecting to HTTP', build: gaRule({ redirectTo: 'HTTP' }), resource: 'listener', expected: 'Non-Compliant' },
   { rule: 'ALI-GA-2', name: 'HTTP listener with a forwarding rule', build: gaRule('forward'), resource: 'listener', expected: 'Non-Compliant' },
   {
@@ -166,10 +248,26 @@ const cases: RuleCase[] = [
     expected: 'Non-Compliant',
   },
   { rule: 'ALI-GA-2', name: 'HTTP listener with no rule at all', build: gaListener('HTTP'), resource: 'listener', expected: 'Non-Compliant' },
-  { rule: 'ALI-GA-3', name: 'HTTPS with tls_cipher_policy_1_2_strict', build: gaListener('HTTPS', 'tls_cipher_policy_1_2_strict'), resource: 'listener', expected: 'Compliant' },
+  {
+    rule: 'ALI-GA-3',
+    name: 'HTTPS with tls_cipher_policy_1_2_strict',
+    build: gaListener('HTTPS', 'tls_cipher_policy_1_2_strict'),
+    resource: 'listener',
+    expected: 'Compliant',
+  },
   { rule: 'ALI-GA-3', name: 'HTTPS with the default policy', build: gaListener('HTTPS'), resource: 'listener', expected: 'Non-Compliant' },
-  { rule: 'ALI-GA-3', name: 'HTTPS with tls_cipher_policy_1_1', build: gaListener('HTTPS', 'tls_cipher_policy_1_1'), resource: 'listener', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-GA-3',
+    name: 'HTTPS with tls_cipher_policy_1_1',
+    build: gaListener('HTTPS', 'tls_cipher_policy_1_1'),
+    resource: 'listener',
+    expected: 'Non-Compliant',
+  },
   { rule: 'ALI-GA-3', name: 'TCP passthrough', build: gaListener('TCP'), resource: 'listener', expected: 'N/A' },
 ];
 
-for (const family of ['PROT', 'RES', 'DTS', 'GA']) describeRuleFamily(family, cases.filter((c) => c.rule.startsWith(`ALI-${family}-`)));
+for (const family of ['PROT', 'RES', 'DTS', 'GA'])
+  describeRuleFamily(
+    family,
+    cases.filter((c) => c.rule.startsWith(`ALI-${family}-`)),
+  );

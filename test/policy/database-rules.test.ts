@@ -1,8 +1,8 @@
 import type { TerraformStack } from 'cdktf';
 import { DbBackupPolicy } from '../../.gen/providers/alicloud/db-backup-policy';
-import { DbInstance, DbInstanceConfig } from '../../.gen/providers/alicloud/db-instance';
-import { KvstoreInstance, KvstoreInstanceConfig } from '../../.gen/providers/alicloud/kvstore-instance';
-import { describeRuleFamily, RuleCase } from './harness';
+import { DbInstance, type DbInstanceConfig } from '../../.gen/providers/alicloud/db-instance';
+import { KvstoreInstance, type KvstoreInstanceConfig } from '../../.gen/providers/alicloud/kvstore-instance';
+import { describeRuleFamily, type RuleCase } from './harness';
 
 /** An RDS instance every RDS rule accepts (the backup policy is added by `withBackup`). */
 function db(stack: TerraformStack, overrides: Partial<DbInstanceConfig> = {}): DbInstance {
@@ -91,5 +91,11 @@ const cases: RuleCase[] = [
   kvs('ALI-KVS-3', '0.0.0.0/0 in the whitelist', { securityIps: ['0.0.0.0/0'] }, 'Non-Compliant'),
 ];
 
-describeRuleFamily('RDS', cases.filter((c) => c.rule.startsWith('ALI-RDS-')));
-describeRuleFamily('KVS', cases.filter((c) => c.rule.startsWith('ALI-KVS-')));
+describeRuleFamily(
+  'RDS',
+  cases.filter((c) => c.rule.startsWith('ALI-RDS-')),
+);
+describeRuleFamily(
+  'KVS',
+  cases.filter((c) => c.rule.startsWith('ALI-KVS-')),
+);

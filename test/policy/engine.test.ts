@@ -114,7 +114,9 @@ describe('a non-compliant change', () => {
     process.env.SYNTH_HCL_OUTPUT = 'true';
     try {
       const built = buildApp(TOPOLOGY, { outdir: tmp() });
-      expect(() => synthWithPolicy(built.app, TOPOLOGY)).toThrow(/^policy pack: [\w-]+ was synthesized as HCL \(cdk\.tf\); the pack reads Terraform JSON: synthesize without --hcl/);
+      expect(() => synthWithPolicy(built.app, TOPOLOGY)).toThrow(
+        /^policy pack: [\w-]+ was synthesized as HCL \(cdk\.tf\); the pack reads Terraform JSON: synthesize without --hcl/,
+      );
     } finally {
       delete process.env.SYNTH_HCL_OUTPUT;
     }
@@ -122,24 +124,41 @@ describe('a non-compliant change', () => {
 
   test('a warning is reported but does not fail the synth', () => {
     const { outcome } = synthDeclared((b) => publicBucket(b.units.cn, 'public-files'));
-    expect(outcome.findings.find((f) => f.ruleId === 'ALI-OSS-4' && f.resource === 'unit-cn/public-files')).toMatchObject({ compliance: 'Non-Compliant', level: 'warning' });
+    expect(outcome.findings.find((f) => f.ruleId === 'ALI-OSS-4' && f.resource === 'unit-cn/public-files')).toMatchObject({
+      compliance: 'Non-Compliant',
+      level: 'warning',
+    });
     expect(outcome.failures.filter((l) => l.startsWith('ALI-OSS-4'))).toEqual([]);
   });
 
   test('an unresolvable value the rule needs fails as unknown, never passes', () => {
-    const outcome = synthMinimal([ruleById('ALI-RDS-1')], (s) =>
-      new DbInstance(s, 'db', { engine: 'MySQL', engineVersion: '8.0', instanceType: 'mysql.n2.medium.2c', instanceStorage: 20, securityIps: ['${var.cidr}'] }),
+    const outcome = synthMinimal(
+      [ruleById('ALI-RDS-1')],
+      (s) =>
+        new DbInstance(s, 'db', {
+          engine: 'MySQL',
+          engineVersion: '8.0',
+          instanceType: 'mysql.n2.medium.2c',
+          instanceStorage: 20,
+          securityIps: ['${var.cidr}'],
+        }),
     );
     expect(complianceOf(outcome, 'ALI-RDS-1', 'db')).toBe('Unknown');
     expect(outcome.failures).toEqual([expect.stringMatching(/^ALI-RDS-1 minimal\/db: cannot be checked: .*var\.cidr/)]);
   });
 
   test('a rule that throws reports unknown', () => {
-    const broken: PolicyRule = { ...ruleById('ALI-KMS-1'), evaluate: () => { throw new Error('boom'); } };
+    const broken: PolicyRule = {
+      ...ruleById('ALI-KMS-1'),
+      evaluate: () => {
+        throw new Error('boom');
+      },
+    };
     const outcome = synthMinimal([broken], (s) => new DbInstance(s, 'db', { engine: 'MySQL', engineVersion: '8.0', instanceType: 'x', instanceStorage: 20 }));
     expect(outcome.findings).toEqual([]);
-    const withKey = synthMinimal([{ ...broken, resourceTypes: ['alicloud_db_instance'] }], (s) =>
-      new DbInstance(s, 'db', { engine: 'MySQL', engineVersion: '8.0', instanceType: 'x', instanceStorage: 20 }),
+    const withKey = synthMinimal(
+      [{ ...broken, resourceTypes: ['alicloud_db_instance'] }],
+      (s) => new DbInstance(s, 'db', { engine: 'MySQL', engineVersion: '8.0', instanceType: 'x', instanceStorage: 20 }),
     );
     expect(complianceOf(withKey, 'ALI-KMS-1', 'db')).toBe('Unknown');
   });
@@ -154,7 +173,10 @@ describe('suppressions', () => {
       suppressPolicyRules(site, [{ id: 'ALI-OSS-1', reason }]);
     });
     expect(outcome.failures).toEqual([]);
-    expect(outcome.findings.find((f) => f.ruleId === 'ALI-OSS-1' && f.resource === 'unit-cn/site/assets')).toMatchObject({ compliance: 'Suppressed', exceptionReason: reason });
+    expect(outcome.findings.find((f) => f.ruleId === 'ALI-OSS-1' && f.resource === 'unit-cn/site/assets')).toMatchObject({
+      compliance: 'Suppressed',
+      exceptionReason: reason,
+    });
   });
 
   test('cover only the rules they name', () => {
@@ -168,14 +190,21 @@ describe('suppressions', () => {
   test('leave compliant results compliant', () => {
     const { outcome } = synthDeclared((b) => {
       const bucket = publicBucket(b.units.cn, 'public-files');
-      suppressPolicyRules(bucket, [{ id: 'ALI-OSS-1', reason: 'reviewed: public on purpose' }, { id: 'ALI-OSS-5', reason: 'ZRS is already set here' }]);
+      suppressPolicyRules(bucket, [
+        { id: 'ALI-OSS-1', reason: 'reviewed: public on purpose' },
+        { id: 'ALI-OSS-5', reason: 'ZRS is already set here' },
+      ]);
     });
     expect(complianceOf(outcome, 'ALI-OSS-5', 'public-files', 'unit-cn')).toBe('Compliant');
   });
 
   test.each([
     ['the app', (b: ReturnType<typeof buildApp>) => b.app, /cannot be scoped to the app/],
-    ['a stack', (b: ReturnType<typeof buildApp>) => b.units.cn, /^unit-cn: policy suppressions cannot be scoped to a whole stack; attach them to the construct/],
+    [
+      'a stack',
+      (b: ReturnType<typeof buildApp>) => b.units.cn,
+      /^unit-cn: policy suppressions cannot be scoped to a whole stack; attach them to the construct/,
+    ],
   ])('refuse %s as scope', (_name, scope, error) => {
     const b = buildApp(TOPOLOGY, { outdir: tmp() });
     expect(() => suppressPolicyRules(scope(b), [{ id: 'ALI-VPC-1', reason: 'long enough reason' }])).toThrow(error);
@@ -193,7 +222,10 @@ describe('suppressions', () => {
   test('a suppression that covers no finding is reported as stale, without failing', () => {
     const { outcome } = synthDeclared((b) => {
       const bucket = publicBucket(b.units.cn, 'public-files');
-      suppressPolicyRules(bucket, [{ id: 'ALI-OSS-1', reason: 'reviewed: public on purpose' }, { id: 'ALI-OSS-5', reason: 'ZRS is already set here' }]);
+      suppressPolicyRules(bucket, [
+        { id: 'ALI-OSS-1', reason: 'reviewed: public on purpose' },
+        { id: 'ALI-OSS-5', reason: 'ZRS is already set here' },
+      ]);
     });
     expect(outcome.failures).toEqual([]);
     expect(outcome.unusedSuppressions).toEqual(['ALI-OSS-5 unit-cn/public-files: suppression covers no finding; remove it']);
@@ -201,8 +233,12 @@ describe('suppressions', () => {
   });
 
   test('naming a rule the pack does not have fails the synth', () => {
-    const { outcome } = synthDeclared((b) => suppressPolicyRules(b.units.cn.node.findChild('unit'), [{ id: 'ALI-OSS-99', reason: 'a rule that does not exist' }]));
-    expect(outcome.failures).toEqual(['ALI-OSS-99 unit-cn/unit: suppression names no rule of the policy pack; remove it or correct the id (see docs/policy-rules.md)']);
+    const { outcome } = synthDeclared((b) =>
+      suppressPolicyRules(b.units.cn.node.findChild('unit'), [{ id: 'ALI-OSS-99', reason: 'a rule that does not exist' }]),
+    );
+    expect(outcome.failures).toEqual([
+      'ALI-OSS-99 unit-cn/unit: suppression names no rule of the policy pack; remove it or correct the id (see docs/policy-rules.md)',
+    ]);
   });
 });
 
@@ -243,7 +279,9 @@ describe('the pack', () => {
   });
 
   test('writes commas, quotes and newlines in CSV cells escaped', () => {
-    const csv = reportCsv([{ ruleId: 'ALI-X-1', resource: 'a/b', compliance: 'Suppressed', exceptionReason: 'says "why", twice', level: 'error', info: 'i', fix: 'f' }]);
+    const csv = reportCsv([
+      { ruleId: 'ALI-X-1', resource: 'a/b', compliance: 'Suppressed', exceptionReason: 'says "why", twice', level: 'error', info: 'i', fix: 'f' },
+    ]);
     expect(csv.split('\n')[1]).toBe('ALI-X-1,a/b,Suppressed,"says ""why"", twice",error,i');
   });
 });

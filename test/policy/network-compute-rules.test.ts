@@ -1,11 +1,11 @@
 import type { TerraformStack } from 'cdktf';
 import { AlbListener } from '../../.gen/providers/alicloud/alb-listener';
-import { AlbLoadBalancer, AlbLoadBalancerConfig } from '../../.gen/providers/alicloud/alb-load-balancer';
+import { AlbLoadBalancer, type AlbLoadBalancerConfig } from '../../.gen/providers/alicloud/alb-load-balancer';
 import { AlbRule } from '../../.gen/providers/alicloud/alb-rule';
-import { EcsLaunchTemplate, EcsLaunchTemplateConfig } from '../../.gen/providers/alicloud/ecs-launch-template';
-import { EssScalingConfiguration, EssScalingConfigurationConfig } from '../../.gen/providers/alicloud/ess-scaling-configuration';
-import { SecurityGroupRule, SecurityGroupRuleConfig } from '../../.gen/providers/alicloud/security-group-rule';
-import { describeRuleFamily, rawResource, RuleCase } from './harness';
+import { EcsLaunchTemplate, type EcsLaunchTemplateConfig } from '../../.gen/providers/alicloud/ecs-launch-template';
+import { EssScalingConfiguration, type EssScalingConfigurationConfig } from '../../.gen/providers/alicloud/ess-scaling-configuration';
+import { SecurityGroupRule, type SecurityGroupRuleConfig } from '../../.gen/providers/alicloud/security-group-rule';
+import { describeRuleFamily, rawResource, type RuleCase } from './harness';
 
 const forward = [{ type: 'ForwardGroup', forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: 'sgp-app' }] } }];
 
@@ -45,14 +45,25 @@ const tls = (securityPolicyId: string | undefined) => (stack: TerraformStack) =>
 };
 /** An HTTPS listener on a custom security policy (a type the project has no binding for). */
 const customTls = (versions: string[]) => (stack: TerraformStack) => {
-  const policy = rawResource(stack, 'tls', 'alicloud_alb_security_policy', { security_policy_name: 'modern', tls_versions: versions, ciphers: ['ECDHE-RSA-AES128-GCM-SHA256'] });
+  const policy = rawResource(stack, 'tls', 'alicloud_alb_security_policy', {
+    security_policy_name: 'modern',
+    tls_versions: versions,
+    ciphers: ['ECDHE-RSA-AES128-GCM-SHA256'],
+  });
   tls(`\${alicloud_alb_security_policy.${policy.friendlyUniqueId}.id}`)(stack);
 };
 
 /** A security-group rule next to the ALB listeners (443, 80). */
 const sgRule = (overrides: Partial<SecurityGroupRuleConfig>) => (stack: TerraformStack) => {
   listeners(stack, true);
-  new SecurityGroupRule(stack, 'rule', { securityGroupId: 'sg-1', type: 'ingress', ipProtocol: 'tcp', portRange: '443/443', cidrIp: '0.0.0.0/0', ...overrides });
+  new SecurityGroupRule(stack, 'rule', {
+    securityGroupId: 'sg-1',
+    type: 'ingress',
+    ipProtocol: 'tcp',
+    portRange: '443/443',
+    cidrIp: '0.0.0.0/0',
+    ...overrides,
+  });
 };
 const sg = (rule: string, name: string, overrides: Partial<SecurityGroupRuleConfig>, expected: RuleCase['expected']): RuleCase => ({
   rule,
@@ -100,11 +111,29 @@ const cases: RuleCase[] = [
   { rule: 'ALI-ALB-1', name: 'HTTP listener redirecting every path to HTTPS', build: (s) => listeners(s, true), resource: 'http', expected: 'Compliant' },
   { rule: 'ALI-ALB-1', name: 'HTTP listener forwarding', build: (s) => listeners(s, false), resource: 'http', expected: 'Non-Compliant' },
   { rule: 'ALI-ALB-2', name: 'deletion_protection_enabled', build: (s) => alb(s), resource: 'alb', expected: 'Compliant' },
-  { rule: 'ALI-ALB-2', name: 'deletion protection unset', build: (s) => alb(s, { deletionProtectionEnabled: undefined }), resource: 'alb', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-ALB-2',
+    name: 'deletion protection unset',
+    build: (s) => alb(s, { deletionProtectionEnabled: undefined }),
+    resource: 'alb',
+    expected: 'Non-Compliant',
+  },
   { rule: 'ALI-ALB-3', name: 'HTTPS listener with tls_cipher_policy_1_2', build: tls('tls_cipher_policy_1_2'), resource: 'https', expected: 'Compliant' },
-  { rule: 'ALI-ALB-3', name: 'HTTPS listener with a TLS 1.2+ custom policy', build: customTls(['TLSv1.2', 'TLSv1.3']), resource: 'https', expected: 'Compliant' },
+  {
+    rule: 'ALI-ALB-3',
+    name: 'HTTPS listener with a TLS 1.2+ custom policy',
+    build: customTls(['TLSv1.2', 'TLSv1.3']),
+    resource: 'https',
+    expected: 'Compliant',
+  },
   { rule: 'ALI-ALB-3', name: 'HTTPS listener with the default policy', build: tls(undefined), resource: 'https', expected: 'Non-Compliant' },
-  { rule: 'ALI-ALB-3', name: 'HTTPS listener with a custom policy admitting TLS 1.0', build: customTls(['TLSv1.0', 'TLSv1.2']), resource: 'https', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-ALB-3',
+    name: 'HTTPS listener with a custom policy admitting TLS 1.0',
+    build: customTls(['TLSv1.0', 'TLSv1.2']),
+    resource: 'https',
+    expected: 'Non-Compliant',
+  },
   { rule: 'ALI-ALB-3', name: 'HTTP listener', build: tls(undefined), resource: 'http', expected: 'N/A' },
   { rule: 'ALI-ECS-1', name: 'system and data disks encrypted', build: template({}), resource: 'template', expected: 'Compliant' },
   { rule: 'ALI-ECS-1', name: 'no system_disk block', build: template({ systemDisk: undefined }), resource: 'template', expected: 'Non-Compliant' },
@@ -116,7 +145,17 @@ const cases: RuleCase[] = [
     expected: 'Non-Compliant',
   },
   { rule: 'ALI-ECS-2', name: 'system and data disks encrypted', build: scaling({}), resource: 'scaling', expected: 'Compliant' },
-  { rule: 'ALI-ECS-2', name: 'system disk encryption unset', build: scaling({ systemDiskEncrypted: undefined }), resource: 'scaling', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-ECS-2',
+    name: 'system disk encryption unset',
+    build: scaling({ systemDiskEncrypted: undefined }),
+    resource: 'scaling',
+    expected: 'Non-Compliant',
+  },
 ];
 
-for (const family of ['SG', 'ALB', 'ECS']) describeRuleFamily(family, cases.filter((c) => c.rule.startsWith(`ALI-${family}-`)));
+for (const family of ['SG', 'ALB', 'ECS'])
+  describeRuleFamily(
+    family,
+    cases.filter((c) => c.rule.startsWith(`ALI-${family}-`)),
+  );

@@ -1,11 +1,11 @@
 import type { TerraformStack } from 'cdktf';
 import { KmsKey } from '../../.gen/providers/alicloud/kms-key';
-import { OssBucket, OssBucketConfig } from '../../.gen/providers/alicloud/oss-bucket';
+import { OssBucket, type OssBucketConfig } from '../../.gen/providers/alicloud/oss-bucket';
 import { OssBucketAcl } from '../../.gen/providers/alicloud/oss-bucket-acl';
 import { OssBucketLoggingA as OssBucketLogging } from '../../.gen/providers/alicloud/oss-bucket-logging';
 import { OssBucketServerSideEncryption } from '../../.gen/providers/alicloud/oss-bucket-server-side-encryption';
 import { OssBucketVersioningA as OssBucketVersioning } from '../../.gen/providers/alicloud/oss-bucket-versioning';
-import { describeRuleFamily, rawResource, RuleCase, unitOf } from './harness';
+import { describeRuleFamily, rawResource, type RuleCase, unitOf } from './harness';
 
 /** A bucket every OSS rule accepts, with its settings inline. */
 function bucket(stack: TerraformStack, overrides: Partial<OssBucketConfig> = {}): OssBucket {
@@ -51,7 +51,13 @@ const cases: RuleCase[] = [
     expected: 'Compliant',
   },
   { rule: 'ALI-OSS-2', name: 'no versioning', build: bare, resource: 'bucket', expected: 'Non-Compliant' },
-  { rule: 'ALI-OSS-2', name: 'versioning Suspended', build: (s) => bucket(s, { versioning: { status: 'Suspended' } }), resource: 'bucket', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-OSS-2',
+    name: 'versioning Suspended',
+    build: (s) => bucket(s, { versioning: { status: 'Suspended' } }),
+    resource: 'bucket',
+    expected: 'Non-Compliant',
+  },
   { rule: 'ALI-OSS-3', name: 'inline KMS with key reference', build: (s) => bucket(s), resource: 'bucket', expected: 'Compliant' },
   {
     rule: 'ALI-OSS-3',
@@ -63,8 +69,20 @@ const cases: RuleCase[] = [
     resource: 'bucket',
     expected: 'Compliant',
   },
-  { rule: 'ALI-OSS-3', name: 'AES256 only', build: (s) => bucket(s, { serverSideEncryptionRule: { sseAlgorithm: 'AES256' } }), resource: 'bucket', expected: 'Non-Compliant' },
-  { rule: 'ALI-OSS-3', name: 'KMS without a key id', build: (s) => bucket(s, { serverSideEncryptionRule: { sseAlgorithm: 'KMS' } }), resource: 'bucket', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-OSS-3',
+    name: 'AES256 only',
+    build: (s) => bucket(s, { serverSideEncryptionRule: { sseAlgorithm: 'AES256' } }),
+    resource: 'bucket',
+    expected: 'Non-Compliant',
+  },
+  {
+    rule: 'ALI-OSS-3',
+    name: 'KMS without a key id',
+    build: (s) => bucket(s, { serverSideEncryptionRule: { sseAlgorithm: 'KMS' } }),
+    resource: 'bucket',
+    expected: 'Non-Compliant',
+  },
   { rule: 'ALI-OSS-3', name: 'no encryption', build: bare, resource: 'bucket', expected: 'Non-Compliant' },
   { rule: 'ALI-OSS-4', name: 'inline logging', build: (s) => bucket(s), resource: 'bucket', expected: 'Compliant' },
   {
@@ -97,7 +115,8 @@ const cases: RuleCase[] = [
   {
     rule: 'ALI-OSS-6',
     name: 'replication to a location only known at apply time',
-    build: (s) => rawResource(s, 'replication', 'alicloud_oss_bucket_replication', { bucket: 'b', destination: [{ bucket: 'c', location: '${var.location}' }] }),
+    build: (s) =>
+      rawResource(s, 'replication', 'alicloud_oss_bucket_replication', { bucket: 'b', destination: [{ bucket: 'c', location: '${var.location}' }] }),
     resource: 'replication',
     expected: 'Unknown',
     stack: { stackName: 'unit-cn' },

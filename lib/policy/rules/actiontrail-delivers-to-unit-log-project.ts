@@ -1,5 +1,5 @@
 import { isReference, isSet, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule } from '../types';
 
 export const ActionTrailDeliversToUnitLogProject: PolicyRule = {
   id: 'ALI-TRAIL-3',
@@ -7,7 +7,8 @@ export const ActionTrailDeliversToUnitLogProject: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_actiontrail_trail'],
   info: "The trail does not deliver to a log project in its unit's region",
-  explanation: "Audit events describe the unit's data and users: they are kept, queryable, in the unit's own SLS project, not only in the 90-day event history.",
+  explanation:
+    "Audit events describe the unit's data and users: they are kept, queryable, in the unit's own SLS project, not only in the 90-day event history.",
   fix: "set sls_project_arn to the unit's log project (acs:log:<unit region>:<account>:project/<name>) and sls_write_role_arn",
   equivalents: [],
   evaluate(trail, context) {

@@ -1,5 +1,5 @@
 import { isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const ActionTrailRegionCoverage: PolicyRule = {
   id: 'ALI-TRAIL-2',

@@ -1,5 +1,5 @@
 import { asBool, firstBlock } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const ALBDeletionProtection: PolicyRule = {
   id: 'ALI-ALB-2',
@@ -7,7 +7,7 @@ export const ALBDeletionProtection: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_alb_load_balancer'],
   info: 'The ALB can be deleted without first lifting deletion protection',
-  explanation: "Deleting the ALB takes the unit off the internet and releases its addresses, which DNS and GA endpoints point at.",
+  explanation: 'Deleting the ALB takes the unit off the internet and releases its addresses, which DNS and GA endpoints point at.',
   fix: 'set deletion_protection_enabled = true',
   equivalents: ['InfraGuard alb-delete-protection-enabled'],
   evaluate(alb) {

@@ -1,5 +1,5 @@
 import { attachedTo, blocks, firstBlock, isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, ResourceView, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, type ResourceView, unknown } from '../types';
 
 /** True for an alb_rule that sends every path of its listener to HTTPS. */
 function redirectsAllToHttps(rule: ResourceView): boolean {

@@ -1,6 +1,6 @@
 import { DATA_TYPES } from '../resource-classes';
 import { shown } from '../values';
-import { COMPLIANT, nonCompliant, NOT_APPLICABLE, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, NOT_APPLICABLE, type PolicyRule, unknown } from '../types';
 
 export const DataResourceInUnitRegion: PolicyRule = {
   id: 'ALI-RES-1',
@@ -8,7 +8,8 @@ export const DataResourceInUnitRegion: PolicyRule = {
   level: 'error',
   resourceTypes: DATA_TYPES,
   info: "The data resource of a unit stack is created outside the unit's region",
-  explanation: "Each unit keeps its staff's data in its own region (Vietnamese staff data out of China); a database, cache, bucket, key or log store on another region's provider breaks that.",
+  explanation:
+    "Each unit keeps its staff's data in its own region (Vietnamese staff data out of China); a database, cache, bucket, key or log store on another region's provider breaks that.",
   fix: "create the resource with the unit stack's default provider (the unit's region)",
   equivalents: [],
   evaluate(resource, context) {

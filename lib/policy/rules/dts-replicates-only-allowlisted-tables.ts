@@ -1,6 +1,6 @@
 import { orgDatabaseName } from '../../topology/naming';
 import { isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 type DbEntry = { name?: unknown; all?: unknown; Table?: Record<string, { name?: unknown; all?: unknown }> };
 
@@ -10,8 +10,9 @@ export const DTSReplicatesOnlyAllowlistedTables: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_dts_synchronization_job'],
   info: 'The DTS job replicates more than the allowlisted org-structure tables',
-  explanation: 'Only organisation-structure tables may leave their unit; a whole-database entry or an unlisted table would copy personal data across the border.',
-  fix: "build db_list from replication.allowlist: the org databases only, \"all\": false, one Table entry per allowlisted table",
+  explanation:
+    'Only organisation-structure tables may leave their unit; a whole-database entry or an unlisted table would copy personal data across the border.',
+  fix: 'build db_list from replication.allowlist: the org databases only, "all": false, one Table entry per allowlisted table',
   equivalents: [],
   evaluate(job, context) {
     const raw = job.config.db_list;

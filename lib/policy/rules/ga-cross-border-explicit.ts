@@ -1,11 +1,13 @@
 import { asBool, attachedTo, isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, ResourceView, RuleContext, RuleResult, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, type ResourceView, type RuleContext, type RuleResult, unknown } from '../types';
 
 /** True when a CrossDomain bandwidth package of the stack is attached to the accelerator. */
 function hasCrossDomainPackage(ga: ResourceView, context: RuleContext): boolean {
   const packages = context.resourcesOfType('alicloud_ga_bandwidth_package').filter((p) => p.config.type === 'CrossDomain');
   const attachments = attachedTo(context.resourcesOfType('alicloud_ga_bandwidth_package_attachment'), 'accelerator_id', ga);
-  return packages.some((p) => attachments.some((a) => typeof a.config.bandwidth_package_id === 'string' && a.config.bandwidth_package_id.includes(`\${${p.address}.`)));
+  return packages.some((p) =>
+    attachments.some((a) => typeof a.config.bandwidth_package_id === 'string' && a.config.bandwidth_package_id.includes(`\${${p.address}.`)),
+  );
 }
 
 export const GACrossBorderExplicit: PolicyRule = {
@@ -27,7 +29,9 @@ export const GACrossBorderExplicit: PolicyRule = {
     if (declared === 'cdt') {
       return billing === 'CDT' && status === true
         ? COMPLIANT
-        : nonCompliant(`access.crossBorder is "cdt" but bandwidth_billing_type is ${shown(billing)} and cross_border_status ${shown(ga.config.cross_border_status)}`);
+        : nonCompliant(
+            `access.crossBorder is "cdt" but bandwidth_billing_type is ${shown(billing)} and cross_border_status ${shown(ga.config.cross_border_status)}`,
+          );
     }
     if (declared === 'bandwidth-package') {
       if (billing !== 'BandwidthPackage') return nonCompliant(`access.crossBorder is "bandwidth-package" but bandwidth_billing_type is ${shown(billing)}`);
@@ -35,7 +39,9 @@ export const GACrossBorderExplicit: PolicyRule = {
     }
     if (billing === 'CDT') return status === undefined ? nonCompliant('bandwidth_billing_type is "CDT" and cross_border_status is unset') : COMPLIANT;
     if (billing === 'BandwidthPackage') {
-      return status === true ? nonCompliant('cross_border_status = true has no effect with bandwidth packages; cross-border needs a CrossDomain package') : COMPLIANT;
+      return status === true
+        ? nonCompliant('cross_border_status = true has no effect with bandwidth packages; cross-border needs a CrossDomain package')
+        : COMPLIANT;
     }
     return nonCompliant(`bandwidth_billing_type is ${shown(billing)}`);
   },

@@ -1,6 +1,6 @@
 import { tlsPolicyVerdict } from '../tls';
 import { shown } from '../values';
-import { COMPLIANT, nonCompliant, NOT_APPLICABLE, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, NOT_APPLICABLE, type PolicyRule, unknown } from '../types';
 
 export const GAListenerModernTls: PolicyRule = {
   id: 'ALI-GA-3',
@@ -16,6 +16,8 @@ export const GAListenerModernTls: PolicyRule = {
     const verdict = tlsPolicyVerdict(listener, context);
     if (verdict === 'modern') return COMPLIANT;
     if (verdict === 'unknown') return unknown(`security_policy_id is the reference ${listener.config.security_policy_id}`);
-    return nonCompliant(`security_policy_id is ${shown(listener.config.security_policy_id)}${listener.config.security_policy_id === undefined ? ' (tls_cipher_policy_1_0)' : ''}`);
+    return nonCompliant(
+      `security_policy_id is ${shown(listener.config.security_policy_id)}${listener.config.security_policy_id === undefined ? ' (tls_cipher_policy_1_0)' : ''}`,
+    );
   },
 };

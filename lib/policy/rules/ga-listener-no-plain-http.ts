@@ -1,5 +1,5 @@
 import { attachedTo, blocks, isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, ResourceView, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, type ResourceView, unknown } from '../types';
 
 const redirectsToHttps = (rule: ResourceView) =>
   blocks(rule.config.rule_actions).some((a) => a.rule_action_type === 'Redirect' && /"protocol"\s*:\s*"HTTPS"/i.test(String(a.rule_action_value ?? '')));

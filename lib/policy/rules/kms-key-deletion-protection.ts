@@ -1,5 +1,5 @@
 import { isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const KMSKeyDeletionProtection: PolicyRule = {
   id: 'ALI-KMS-2',

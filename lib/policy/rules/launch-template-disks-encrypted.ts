@@ -1,5 +1,5 @@
 import { asBool, blocks, firstBlock } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const LaunchTemplateDisksEncrypted: PolicyRule = {
   id: 'ALI-ECS-1',
@@ -7,7 +7,8 @@ export const LaunchTemplateDisksEncrypted: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_ecs_launch_template'],
   info: 'The launch template creates unencrypted disks',
-  explanation: 'App instances cache files and logs with staff data on their disks; unencrypted disks and their snapshots are readable by anyone who can copy them.',
+  explanation:
+    'App instances cache files and logs with staff data on their disks; unencrypted disks and their snapshots are readable by anyone who can copy them.',
   fix: 'declare system_disk { encrypted = true } and encrypted = true on every data_disks block',
   equivalents: ['Checkov CKV_ALI_32', 'KICS launch_template_is_not_encrypted', 'InfraGuard ecs-launch-template-version-data-disk-encrypted'],
   evaluate(template) {

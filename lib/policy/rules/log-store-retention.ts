@@ -1,5 +1,5 @@
 import { asNumber, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 /** Shortest log retention accepted, days. */
 export const MIN_LOG_RETENTION_DAYS = 180;

@@ -1,5 +1,5 @@
 import { attachedTo, firstBlock, isSet } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule } from '../types';
 
 export const OSSBucketAccessLogging: PolicyRule = {
   id: 'ALI-OSS-4',

@@ -1,5 +1,5 @@
 import { attachedTo, firstBlock, isReference, isSet, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const OSSBucketEncryptedWithKmsKey: PolicyRule = {
   id: 'ALI-OSS-3',

@@ -1,5 +1,5 @@
 import { asBool } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const OSSBucketNoForceDestroy: PolicyRule = {
   id: 'ALI-OSS-7',

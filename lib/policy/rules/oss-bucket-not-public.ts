@@ -1,5 +1,5 @@
 import { attachedTo, isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 const PUBLIC_ACLS = ['public-read', 'public-read-write'];
 

@@ -1,5 +1,5 @@
 import { attachedTo, firstBlock, isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const OSSBucketVersioningEnabled: PolicyRule = {
   id: 'ALI-OSS-2',

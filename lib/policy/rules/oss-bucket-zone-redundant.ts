@@ -1,5 +1,5 @@
 import { isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const OSSBucketZoneRedundant: PolicyRule = {
   id: 'ALI-OSS-5',
@@ -7,7 +7,8 @@ export const OSSBucketZoneRedundant: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_oss_bucket'],
   info: 'The OSS bucket keeps its data in one zone only',
-  explanation: 'Locally redundant storage (LRS, the default) loses availability, and possibly data, with its zone; ZRS keeps copies in three zones. redundancy_type forces replacement, so it must be right from the start.',
+  explanation:
+    'Locally redundant storage (LRS, the default) loses availability, and possibly data, with its zone; ZRS keeps copies in three zones. redundancy_type forces replacement, so it must be right from the start.',
   fix: 'set redundancy_type = "ZRS" when the bucket is created',
   equivalents: ['InfraGuard oss-zrs-enabled'],
   evaluate(bucket) {

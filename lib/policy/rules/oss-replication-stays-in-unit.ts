@@ -1,5 +1,5 @@
 import { firstBlock, isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const OSSReplicationStaysInUnit: PolicyRule = {
   id: 'ALI-OSS-6',
@@ -7,7 +7,8 @@ export const OSSReplicationStaysInUnit: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_oss_bucket_replication'],
   info: "OSS replication copies a unit's objects out of the unit's region",
-  explanation: "A unit's buckets hold its staff's files; residency rules (Vietnam's data out of China, and the reverse) forbid copies in another unit's region.",
+  explanation:
+    "A unit's buckets hold its staff's files; residency rules (Vietnam's data out of China, and the reverse) forbid copies in another unit's region.",
   fix: "replicate only to a bucket in the unit's own region (destination.location = oss-<unit region>), or remove the replication",
   equivalents: [],
   evaluate(replication, context) {
@@ -17,7 +18,9 @@ export const OSSReplicationStaysInUnit: PolicyRule = {
     if (!context.topology) return unknown('no topology declaration given to the policy pack, so unit regions are unknown');
     const region = location.replace(/^oss-/, '');
     if (context.unit) {
-      return region === context.unit.region ? COMPLIANT : nonCompliant(`destination ${location} is outside unit ${context.unit.id}'s region ${context.unit.region}`);
+      return region === context.unit.region
+        ? COMPLIANT
+        : nonCompliant(`destination ${location} is outside unit ${context.unit.id}'s region ${context.unit.region}`);
     }
     // Outside unit stacks (state buckets, for example) replication must still not land in a unit's region.
     const other = context.topology.units.find((u) => u.region === region);

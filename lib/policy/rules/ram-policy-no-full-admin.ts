@@ -1,6 +1,6 @@
 import { jsonencodeToJson } from '../hcl';
 import { blocks, isReference } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 const isWildcardAction = (a: unknown) => a === '*' || a === '*:*';

@@ -1,5 +1,5 @@
 import { asNumber, attachedTo, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 /** Shortest backup retention accepted, days (also the provider's minimum). */
 export const MIN_BACKUP_DAYS = 7;
@@ -10,7 +10,8 @@ export const RDSBackupRetention: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_db_instance'],
   info: `The RDS instance has no backup policy keeping backups at least ${MIN_BACKUP_DAYS} days`,
-  explanation: 'Backups are the only way back from a bad migration or a deleted table; an explicit policy pins retention, log backup and what survives the instance.',
+  explanation:
+    'Backups are the only way back from a bad migration or a deleted table; an explicit policy pins retention, log backup and what survives the instance.',
   fix: `add an alicloud_db_backup_policy for the instance with backup_retention_period >= ${MIN_BACKUP_DAYS}`,
   equivalents: ['InfraGuard rds-backup-policy-required'],
   evaluate(db, context) {

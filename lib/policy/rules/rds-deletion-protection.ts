@@ -1,5 +1,5 @@
 import { asBool, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const RDSDeletionProtection: PolicyRule = {
   id: 'ALI-RDS-6',
@@ -7,7 +7,8 @@ export const RDSDeletionProtection: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_db_instance'],
   info: 'The RDS instance can be released without first lifting deletion protection',
-  explanation: 'Deletion protection stops a console click, an API call or a Terraform destroy from releasing the database; it exists for pay-as-you-go instances only.',
+  explanation:
+    'Deletion protection stops a console click, an API call or a Terraform destroy from releasing the database; it exists for pay-as-you-go instances only.',
   fix: 'set deletion_protection = true (with instance_charge_type = "Postpaid")',
   equivalents: ['InfraGuard rds-instance-deletion-protection-enabled'],
   evaluate(db) {

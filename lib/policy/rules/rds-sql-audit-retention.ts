@@ -1,5 +1,5 @@
 import { asNumber, isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 /** The shortest SQL-audit retention accepted, days. */
 export const MIN_AUDIT_DAYS = 180;
@@ -19,7 +19,10 @@ export const RDSSqlAuditRetention: PolicyRule = {
     if (status !== 'Enabled') return nonCompliant(`sql_collector_status is ${shown(status)}`);
     const days = asNumber(db.config.sql_collector_config_value ?? 30);
     if (days === 'reference') return unknown(`sql_collector_config_value is the reference ${db.config.sql_collector_config_value}`);
-    if (days === undefined || days < MIN_AUDIT_DAYS) return nonCompliant(`sql_collector_config_value is ${shown(db.config.sql_collector_config_value)}${db.config.sql_collector_config_value === undefined ? ' (30 days)' : ''}`);
+    if (days === undefined || days < MIN_AUDIT_DAYS)
+      return nonCompliant(
+        `sql_collector_config_value is ${shown(db.config.sql_collector_config_value)}${db.config.sql_collector_config_value === undefined ? ' (30 days)' : ''}`,
+      );
     return COMPLIANT;
   },
 };

@@ -1,5 +1,5 @@
 import { isReference, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const RDSTdeEnabled: PolicyRule = {
   id: 'ALI-RDS-3',
@@ -7,7 +7,8 @@ export const RDSTdeEnabled: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_db_instance'],
   info: 'The RDS instance does not encrypt data at rest (TDE)',
-  explanation: 'Transparent data encryption keeps data files and backups unreadable without the key; it cannot be turned off once on, so it belongs in the first apply.',
+  explanation:
+    'Transparent data encryption keeps data files and backups unreadable without the key; it cannot be turned off once on, so it belongs in the first apply.',
   fix: 'set tde_status = "Enabled" (with encryption_key set to the unit key)',
   equivalents: ['Checkov CKV_ALI_22', 'InfraGuard rds-instance-enabled-tde-disk-encryption'],
   evaluate(db) {

@@ -1,5 +1,5 @@
 import { asBool, shown } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const RedisReleaseProtection: PolicyRule = {
   id: 'ALI-KVS-1',

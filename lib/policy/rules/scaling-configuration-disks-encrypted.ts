@@ -1,5 +1,5 @@
 import { asBool, blocks } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
 export const ScalingConfigurationDisksEncrypted: PolicyRule = {
   id: 'ALI-ECS-2',

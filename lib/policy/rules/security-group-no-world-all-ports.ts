@@ -1,5 +1,5 @@
 import { describe, worldIngress } from '../security-group';
-import { COMPLIANT, nonCompliant, NOT_APPLICABLE, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, NOT_APPLICABLE, type PolicyRule, unknown } from '../types';
 
 export const SecurityGroupNoWorldAllPorts: PolicyRule = {
   id: 'ALI-SG-3',

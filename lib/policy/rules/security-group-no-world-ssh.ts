@@ -1,5 +1,5 @@
 import { describe, worldIngress } from '../security-group';
-import { COMPLIANT, nonCompliant, NOT_APPLICABLE, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, NOT_APPLICABLE, type PolicyRule, unknown } from '../types';
 
 export const SecurityGroupNoWorldSsh: PolicyRule = {
   id: 'ALI-SG-1',
@@ -7,7 +7,8 @@ export const SecurityGroupNoWorldSsh: PolicyRule = {
   level: 'error',
   resourceTypes: ['alicloud_security_group_rule'],
   info: 'The security-group rule opens SSH (port 22) to the internet',
-  explanation: 'Remote-administration ports open to 0.0.0.0/0 are scanned and brute-forced within minutes; administration goes through a bastion or Cloud Assistant.',
+  explanation:
+    'Remote-administration ports open to 0.0.0.0/0 are scanned and brute-forced within minutes; administration goes through a bastion or Cloud Assistant.',
   fix: 'remove the rule, or restrict cidr_ip to the bastion or office range',
   equivalents: ['Checkov CKV_ALI_2', 'InfraGuard sg-risky-ports-check'],
   evaluate(rule) {

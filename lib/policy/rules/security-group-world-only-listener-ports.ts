@@ -1,6 +1,6 @@
 import { describe, worldIngress } from '../security-group';
 import { asNumber } from '../values';
-import { COMPLIANT, nonCompliant, NOT_APPLICABLE, PolicyRule, unknown } from '../types';
+import { COMPLIANT, nonCompliant, NOT_APPLICABLE, type PolicyRule, unknown } from '../types';
 
 export const SecurityGroupWorldOnlyListenerPorts: PolicyRule = {
   id: 'ALI-SG-4',

@@ -1,6 +1,6 @@
 import { STATEFUL_TYPES } from '../resource-classes';
 import { asBool } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule } from '../types';
 
 export const StatefulResourcePreventDestroy: PolicyRule = {
   id: 'ALI-PROT-1',
@@ -8,7 +8,8 @@ export const StatefulResourcePreventDestroy: PolicyRule = {
   level: 'error',
   resourceTypes: STATEFUL_TYPES,
   info: 'The stateful resource lacks lifecycle.prevent_destroy',
-  explanation: 'Without prevent_destroy a plan that replaces or destroys the resource (a force-new attribute change, a renamed construct id) applies and loses its data; with it Terraform refuses the plan.',
+  explanation:
+    'Without prevent_destroy a plan that replaces or destroys the resource (a force-new attribute change, a renamed construct id) applies and loses its data; with it Terraform refuses the plan.',
   fix: 'set lifecycle: PREVENT_DESTROY (lib/unit/protection.ts) on the resource',
   equivalents: [],
   evaluate(resource) {

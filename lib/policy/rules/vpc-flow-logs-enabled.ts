@@ -1,5 +1,5 @@
 import { attachedTo } from '../values';
-import { COMPLIANT, nonCompliant, PolicyRule } from '../types';
+import { COMPLIANT, nonCompliant, type PolicyRule } from '../types';
 
 export const VPCFlowLogsEnabled: PolicyRule = {
   id: 'ALI-VPC-1',
