@@ -3,7 +3,7 @@
  * pack on every stack. The only place that reads the environment: `STATE_BACKEND=local|oss` chooses the state
  * backend for one run, `STATE_BOOTSTRAP=1` adds the bootstrap stacks (docs/operations.md).
  */
-import { stateBackendKindFrom, switchFrom } from './lib/backend/state-location';
+import { stateBackendKindFrom, switchFrom } from './lib/topology/state';
 import { formatPolicyOutcome, synthWithPolicy } from './lib/policy/enforce';
 import { buildApp } from './stacks/app';
 import { loadTopology } from './stacks/topology';
@@ -12,6 +12,6 @@ const built = buildApp(loadTopology(), {
   stateBackend: stateBackendKindFrom(process.env.STATE_BACKEND),
   bootstrap: switchFrom(process.env.STATE_BOOTSTRAP, 'STATE_BOOTSTRAP'),
 });
-const outcome = synthWithPolicy(built.app, built.topology);
+const outcome = synthWithPolicy(built.app, built.model);
 process.stderr.write(formatPolicyOutcome(outcome));
 if (outcome.failures.length > 0) process.exitCode = 1;

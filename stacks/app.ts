@@ -1,14 +1,17 @@
 /**
- * Builds the cdktf app from a topology declaration: one stack per unit, the link stack and the accel stack, and on
- * request the bootstrap stack of every region that holds state. The declaration is validated first; nothing is
- * constructed from a declaration with problems.
+ * Builds the cdktf app from the model: one stack per unit, the link stack and the accel stack, and on request the
+ * bootstrap stack of every region that holds state. `buildApp` validates and resolves a declaration first; nothing
+ * is constructed from a declaration with problems.
  */
 import { App } from 'cdktf';
-import { effectiveStateBackend, stateLocation } from '../lib/backend/state-location';
-import { validateTopology } from '../lib/topology/validate';
+import type { UnitOutputs } from '../lib/core/contracts';
+import { addTags } from '../lib/core/tags';
+import type { TopologyModel } from '../lib/topology/model';
 import type { RegionId } from '../lib/topology/regions';
+import { resolveTopology } from '../lib/topology/resolve';
+import { effectiveStateBackend } from '../lib/topology/state';
 import type { StateBackendKind, TopologyDeclaration } from '../lib/topology/types';
-import type { UnitOutputs } from '../lib/unit/outputs';
+import { validateTopology } from '../lib/topology/validate';
 import { AccelStack } from './accel/stack';
 import { BootstrapStack } from './bootstrap/stack';
 import { LinkStack } from './link/stack';
@@ -32,8 +35,8 @@ export interface BuildAppOptions {
 
 export interface BuiltApp {
   readonly app: App;
-  /** The declaration the stacks were built from: the given one with this run's state backend. */
-  readonly topology: TopologyDeclaration;
+  /** The model the stacks were built from (with this run's state backend). */
+  readonly model: TopologyModel;
   readonly units: Readonly<Record<string, UnitStack>>;
   readonly link: LinkStack;
   readonly accel: AccelStack;
@@ -41,40 +44,36 @@ export interface BuiltApp {
   readonly bootstrap: Readonly<Record<string, BootstrapStack>>;
 }
 
+/** Validates `declared` (with this run's backend), resolves it and builds the app. */
 export function buildApp(declared: TopologyDeclaration, options: BuildAppOptions = {}): BuiltApp {
   validateTopology(declared);
   const backend = effectiveStateBackend(declared.stateBackend, options.stateBackend);
-  const topology: TopologyDeclaration = backend === declared.stateBackend ? declared : { ...declared, stateBackend: backend };
   // Store names must fit the provider's limits whenever they are synthesized: in oss backends or bootstrap stacks.
-  if (topology !== declared || (options.bootstrap && backend.kind !== 'oss')) {
-    validateTopology(backend.kind === 'oss' ? topology : { ...topology, stateBackend: { kind: 'oss' } });
+  if (backend !== declared.stateBackend || (options.bootstrap && backend.kind !== 'oss')) {
+    validateTopology({ ...declared, stateBackend: backend.kind === 'oss' ? backend : { kind: 'oss' } });
   }
-  return buildStacks(topology, options);
+  return buildStacks(resolveTopology(declared, { stateBackend: options.stateBackend }), options);
 }
 
 /**
- * Builds the stacks of a topology that is already validated and carries this run's state backend; `buildApp`
- * does both first. Exported for the benchmark, whose 32-unit topology needs more regions than Alibaba Cloud has
- * (it reuses regions, which validation rightly refuses).
+ * Builds the stacks of a model. Exported for the benchmark, whose 32-unit topology needs more regions than Alibaba
+ * Cloud has (it reuses regions, which validation rightly refuses).
  */
-export function buildStacks(topology: TopologyDeclaration, options: Pick<BuildAppOptions, 'outdir' | 'bootstrap'> = {}): BuiltApp {
+export function buildStacks(model: TopologyModel, options: Pick<BuildAppOptions, 'outdir' | 'bootstrap'> = {}): BuiltApp {
   // skipValidation: cdktf's own validation only checks provider-version constraints we pin ourselves.
   const app = new App({ outdir: options.outdir, skipValidation: true });
-  const hub = topology.units.find((u) => u.id === topology.hub)!;
+  // Declared tags go on every taggable resource of every stack (lib/core/tags.ts).
+  addTags(app, model.tags);
 
   const units: Record<string, UnitStack> = {};
   const outputs: Record<string, UnitOutputs> = {};
-  for (const unit of topology.units) {
-    const stack = new UnitStack(app, { topology, unit });
-    // A unit's state holds its configuration and secrets: it stays in the unit's own region.
-    stack.useState(stateLocation(topology, stack.stackName, unit.region));
+  for (const unit of model.units) {
+    const stack = new UnitStack(app, { model, unit });
     units[unit.id] = stack;
     outputs[unit.id] = stack.outputs;
   }
-  const link = new LinkStack(app, { topology, units: outputs });
-  link.useState(stateLocation(topology, link.stackName, hub.region));
-  const accel = new AccelStack(app, { topology, units: outputs });
-  accel.useState(stateLocation(topology, accel.stackName, hub.region));
+  const link = new LinkStack(app, { model, units: outputs });
+  const accel = new AccelStack(app, { model, units: outputs });
 
   // Deploy order units → link → accel. Cross-stack references add some of these edges; declaring all of them keeps
   // the order when a stack stops reading another's outputs.
@@ -83,9 +82,9 @@ export function buildStacks(topology: TopologyDeclaration, options: Pick<BuildAp
 
   const bootstrap: Record<string, BootstrapStack> = {};
   if (options.bootstrap) {
-    for (const region of [...new Set(topology.units.map((u) => u.region))].sort() as RegionId[]) {
-      bootstrap[region] = new BootstrapStack(app, { topology, region });
+    for (const [region, store] of Object.entries(model.state.stores)) {
+      bootstrap[region] = new BootstrapStack(app, { region: region as RegionId, store });
     }
   }
-  return { app, topology, units, link, accel, bootstrap };
+  return { app, model, units, link, accel, bootstrap };
 }

@@ -3,42 +3,16 @@
  * declaration files (stacks/unit-<id>/unit.ts).
  */
 import { TerraformOutput } from 'cdktf';
-import { type Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { RandomProvider } from '../.gen/providers/random/provider';
-import { replicationFlows } from '../lib/link/replication-plan';
-import { BaseStack } from '../lib/stack-base';
-import type { TopologyDeclaration, UnitDeclaration } from '../lib/topology/types';
-import { unitCertificateId } from '../lib/topology/validate';
+import type { UnitOutputs } from '../lib/core/contracts';
+import { BaseStack } from '../lib/core/stack-base';
+import type { TopologyModel, UnitModel } from '../lib/topology/model';
 import { Unit } from '../lib/unit/unit';
-import type { UnitOutputs } from '../lib/unit/outputs';
 
 export interface UnitStackProps {
-  readonly topology: TopologyDeclaration;
-  readonly unit: UnitDeclaration;
-}
-
-export function unitStackName(unitId: string): string {
-  return `unit-${unitId}`;
-}
-
-/**
- * Link-tier CIDRs of the units that replicate with `unitId`, keyed `<unit>-<zone>`: where DTS reaches this unit's
- * database from over CEN. DTS runs only hub ↔ spoke (`replicationFlows`), so the hub admits every spoke and a
- * spoke admits only the hub: one spoke's database is never reachable from another spoke, and a new unit adds
- * rules to the hub and itself only.
- */
-export function peerLinkCidrs(topology: TopologyDeclaration, unitId: string): Record<string, string> {
-  const counterparts = new Set<string>();
-  for (const flow of replicationFlows(topology)) {
-    if (flow.source.unitId === unitId) counterparts.add(flow.destination.unitId);
-    if (flow.destination.unitId === unitId) counterparts.add(flow.source.unitId);
-  }
-  const out: Record<string, string> = {};
-  for (const peer of topology.units) {
-    if (!counterparts.has(peer.id)) continue;
-    for (const zone of peer.zones) out[`${peer.id}-${zone}`] = peer.network.subnets.link[zone];
-  }
-  return out;
+  readonly model: TopologyModel;
+  readonly unit: UnitModel;
 }
 
 export class UnitStack extends BaseStack {
@@ -46,29 +20,13 @@ export class UnitStack extends BaseStack {
   readonly unit: Unit;
 
   constructor(scope: Construct, props: UnitStackProps) {
-    super(scope, unitStackName(props.unit.id));
-    const { topology, unit } = props;
-    // Everything in a unit stack uses this one provider: nothing in it can land outside the unit's region.
-    this.provider(unit.region);
+    const { model, unit } = props;
+    // Everything in a unit stack uses its one provider: nothing in it can land outside the unit's region. Its
+    // state holds the unit's configuration and secrets, so it stays in the unit's own region too.
+    super(scope, unit.stackName, { defaultRegion: unit.region, state: unit.state });
     // Generates passwords locally; they go to the unit's own state only.
     new RandomProvider(this, 'random', {});
-    const certificateId = unitCertificateId(topology, unit);
-    if (!certificateId) {
-      // validateTopology reports this first; the check here keeps the stack safe when built on its own.
-      throw new Error(
-        `units.${unit.id}.ingress.certificateId: missing is not set and the platform has no certificate for the unit's site; give the HTTPS certificate id (<number>-<region>) in platform.certificates or the unit's ingress.certificateId`,
-      );
-    }
-    this.unit = new Unit(this, 'unit', {
-      orgPrefix: topology.org.prefix,
-      unit,
-      catalog: topology.catalog,
-      appImageName: topology.platform.appImageName,
-      certificateId,
-      healthCheckPath: topology.access.healthCheck.path,
-      peerLinkCidrs: peerLinkCidrs(topology, unit.id),
-      tags: topology.tags ?? {},
-    });
+    this.unit = new Unit(this, 'unit', { unit, appImageName: model.platform.appImageName, healthCheckPath: model.access.healthCheck.path });
     const cell = this.unit;
     this.outputs = cell.outputs;
     const out = (id: string, value: string | number, description: string, sensitive = false) =>

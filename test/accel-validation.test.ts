@@ -16,7 +16,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   [
     'missing cross-border choice (overseas access point to a mainland unit)',
     (t) => delete t.access.crossBorder,
-    /^access\.crossBorder: missing is required: access point sg outside mainland China routes to mainland unit cn; choose \{ billing: "cdt" \} \(China-site account: pay-by-data-transfer with cross-border status on\) or \{ billing: "bandwidth-package", bandwidthMbps, basicBandwidthMbps \} \(international-site account: CrossDomain bandwidth package/,
+    /^access\.crossBorder: is required: access point sg outside mainland China routes to mainland unit cn; choose \{ billing: "cdt" \} \(China-site account: pay-by-data-transfer with cross-border status on\) or \{ billing: "bandwidth-package", bandwidthMbps, basicBandwidthMbps \} \(international-site account: CrossDomain bandwidth package/,
   ],
   [
     'missing cross-border choice (mainland access point to an overseas unit)',
@@ -24,7 +24,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
       delete t.access.crossBorder;
       t.access.accessPoints = { hz: { region: 'cn-hangzhou', bandwidthMbps: 10 } };
     },
-    /^access\.crossBorder: missing is required: access point hz inside mainland China routes to unit sg outside it; choose \{ billing: "cdt" \}/,
+    /^access\.crossBorder: is required: access point hz inside mainland China routes to unit sg outside it; choose \{ billing: "cdt" \}/,
   ],
   [
     'hostname to an unknown unit',
@@ -158,7 +158,7 @@ describe('the declared access settings', () => {
     expect(topologyProblems(t)).toEqual([]);
     // The same routing through a mainland unit is rejected: the check looks at the units actually routed to.
     t.access.hostnames.oa = 'cn';
-    expect(topologyProblems(t)).toEqual([expect.stringMatching(/^access\.crossBorder: missing is required/)]);
+    expect(topologyProblems(t)).toEqual([expect.stringMatching(/^access\.crossBorder: is required/)]);
   });
 });
 

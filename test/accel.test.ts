@@ -1,3 +1,4 @@
+import { resolveTopology } from '../lib/topology/resolve';
 import { App } from 'cdktf';
 import { checkStack, loadSchemas } from '../lib/schema-check/check';
 import { AccelStack } from '../stacks/accel/stack';
@@ -268,7 +269,7 @@ describe('declaration variants', () => {
 
 describe('the accel stack on its own', () => {
   it('refuses to route to a unit whose stack outputs it was not given', () => {
-    expect(() => new AccelStack(new App({ skipValidation: true }), { topology: loadTopology(), units: {} })).toThrow(
+    expect(() => new AccelStack(new App({ skipValidation: true }), { model: resolveTopology(loadTopology()), units: {} })).toThrow(
       /^access\.hostnames routes to unit "cn", which has no unit stack outputs; build every declared unit stack before the accel stack$/,
     );
   });

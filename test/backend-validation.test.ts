@@ -33,7 +33,7 @@ const cases: [string, Mutable, string][] = [
   [
     'missing lock table (lock instance declared without one)',
     oss({ 'cn-hangzhou': { lockInstance: 'acme-locks' } }),
-    'stateBackend.regions["cn-hangzhou"].lockTable: missing is missing while lockInstance "acme-locks" is declared; name the lock table in that instance (primary key LockID, String); bootstrap creates the default table only in the derived instance',
+    'stateBackend.regions["cn-hangzhou"].lockTable: is missing while lockInstance "acme-locks" is declared; name the lock table in that instance (primary key LockID, String); bootstrap creates the default table only in the derived instance',
   ],
   [
     'empty lock table',

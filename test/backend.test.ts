@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { effectiveStateBackend, stateBackendKindFrom, switchFrom } from '../lib/backend/state-location';
-import { BaseStack } from '../lib/stack-base';
+import { effectiveStateBackend, stateBackendKindFrom, switchFrom } from '../lib/topology/state';
+import { BaseStack } from '../lib/core/stack-base';
 import { regionCode } from '../lib/topology/naming';
 import { REGION_IDS } from '../lib/topology/regions';
 import { loadTopology } from '../stacks/topology';
@@ -167,7 +167,7 @@ describe('one-run choices from the environment', () => {
 
 describe('state backend plumbing', () => {
   it("refuses to move a stack's state once its backend exists", () => {
-    const stack = new BaseStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-test-')) }), 'probe');
+    const stack = new BaseStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-test-')) }), 'probe', { defaultRegion: 'cn-hangzhou' });
     stack.ensureBackendExists();
     expect(() => stack.useState({ kind: 'local', path: 'x' })).toThrow('probe: the state backend is already in use; choose it before the app is synthesized');
   });

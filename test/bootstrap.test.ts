@@ -92,7 +92,7 @@ describe('bootstrap stacks and the policy pack', () => {
   it('have no findings but compliant ones', () => {
     const topology = loadTopology();
     const built = buildApp(topology, { stateBackend: 'oss', bootstrap: true, outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'bootstrap-policy-')) });
-    const outcome = synthWithPolicy(built.app, built.topology);
+    const outcome = synthWithPolicy(built.app, built.model);
     const bootstrap = outcome.findings.filter((f) => f.resource.startsWith('bootstrap-'));
     expect(bootstrap.length).toBeGreaterThan(5);
     expect(bootstrap.filter((f) => f.compliance !== 'Compliant')).toEqual([]);

@@ -1,6 +1,8 @@
-import { dbList, dbListJson, replicatedTables } from '../lib/link/db-list';
-import { isCrossBorder, peerBandwidthType } from '../lib/link/peer-link';
-import { REPLICATION_DEFAULTS, replicationFlows } from '../lib/link/replication-plan';
+import { dbList, dbListJson, replicatedTables } from '../lib/topology/db-list';
+import { peerBandwidthType } from '../lib/link/peer-link';
+import { resolveTopology } from '../lib/topology/resolve';
+import { REPLICATION_DEFAULTS } from '../lib/topology/replication';
+import { REGIONS } from '../lib/topology/regions';
 import type { TopologyDeclaration } from '../lib/topology/types';
 import { loadTopology } from '../stacks/topology';
 import { unitTh } from './fixtures/unit-th';
@@ -30,7 +32,7 @@ describe('db_list', () => {
 describe('replication plan', () => {
   it('has a hub → unit and a unit → hub flow for every other unit, with declared or default settings', () => {
     const t = clone(loadTopology());
-    const flows = replicationFlows({ ...t, units: [...t.units, clone(unitTh)] } as TopologyDeclaration);
+    const flows = resolveTopology({ ...t, units: [...t.units, clone(unitTh)] } as TopologyDeclaration).replication.jobs;
     expect(flows.map((f) => [f.key, f.name, f.database, f.tables.join(','), f.instanceClass, f.dataInitialization, f.delayAlertSeconds])).toEqual([
       ['cn-to-sg', 'acme-org-cn-to-sg', 'org_cn', 'departments,positions,directory_entries', 'small', true, 60],
       ['sg-to-cn', 'acme-org-sg-to-cn', 'org_sg', 'departments,positions,directory_entries', 'small', true, 60],
@@ -48,7 +50,7 @@ describe('replication plan', () => {
   it('falls back to the documented defaults when a link declares no replication settings', () => {
     const t = clone(loadTopology()) as any;
     delete t.units.find((u: any) => u.id === 'sg').link.replication;
-    const [flow] = replicationFlows(t);
+    const [flow] = resolveTopology(t).replication.jobs;
     expect(flow).toMatchObject(REPLICATION_DEFAULTS);
   });
 });
@@ -61,11 +63,11 @@ describe('peer link billing', () => {
     ['ap-southeast-1', 'ap-southeast-7', false],
     ['cn-hongkong', 'cn-shenzhen', true],
   ] as const)('%s ↔ %s cross-border: %s', (a, b, expected) => {
-    expect(isCrossBorder(a, b)).toBe(expected);
+    expect(REGIONS[a].mainland !== REGIONS[b].mainland).toBe(expected);
   });
 
   it('maps the declared billing to the peer attachment bandwidth type', () => {
-    expect(peerBandwidthType({ bandwidthMbps: 10, billing: 'bandwidth-package' })).toBe('BandwidthPackage');
-    expect(peerBandwidthType({ bandwidthMbps: 10, billing: 'data-transfer' })).toBe('DataTransfer');
+    expect(peerBandwidthType('bandwidth-package')).toBe('BandwidthPackage');
+    expect(peerBandwidthType('data-transfer')).toBe('DataTransfer');
   });
 });

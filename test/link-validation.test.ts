@@ -44,7 +44,7 @@ const cases: [string, (t: Mutable) => void, string][] = [
   [
     'unit without a link',
     (t) => delete unit(t, 'sg').link,
-    'units.sg.link: missing is missing; declare how this unit connects to hub "cn" (bandwidthMbps and billing)',
+    'units.sg.link: is missing; declare how this unit connects to hub "cn" (bandwidthMbps and billing)',
   ],
   [
     'unknown billing',

@@ -66,7 +66,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   [
     'tier missing a zone',
     (t) => delete unit(t, 'cn').network.subnets.data['cn-hangzhou-i'],
-    /^units\.cn\.network\.subnets\.data\["cn-hangzhou-i"\]: missing has no data CIDR for zone cn-hangzhou-i; declare one CIDR for every zone/,
+    /^units\.cn\.network\.subnets\.data\["cn-hangzhou-i"\]: has no data CIDR for zone cn-hangzhou-i; declare one CIDR for every zone/,
   ],
   [
     'duplicate unit ids',
@@ -134,7 +134,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   [
     'missing HTTPS certificate',
     (t) => delete t.platform.certificates.international,
-    /^units\.sg\.ingress\.certificateId: missing is missing and platform\.certificates\.international is not set; upload the HTTPS certificate to Certificate Management Service and give its id/,
+    /^units\.sg\.ingress\.certificateId: is missing and platform\.certificates\.international is not set; upload the HTTPS certificate to Certificate Management Service and give its id/,
   ],
   [
     'malformed certificate id',
@@ -151,7 +151,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
     (t) => (unit(t, 'sg').link.bandwidthMbps = 0),
     /^units\.sg\.link\.bandwidthMbps: 0 is not a whole number from 2 to 10000; give the CEN connection real bandwidth \(without it CEN allows only 1 Kbit\/s test traffic\)/,
   ],
-  ['spoke without a link', (t) => delete unit(t, 'sg').link, /^units\.sg\.link: missing is missing; declare how this unit connects to hub "cn"/],
+  ['spoke without a link', (t) => delete unit(t, 'sg').link, /^units\.sg\.link: is missing; declare how this unit connects to hub "cn"/],
   [
     'hostname routed to an undeclared unit',
     (t) => (t.access.hostnames.th = 'th'),
@@ -161,7 +161,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   [
     'missing cross-border choice',
     (t) => delete t.access.crossBorder,
-    /^access\.crossBorder: missing is required: access point sg outside mainland China routes to mainland unit cn; choose \{ billing: "cdt" \}.*or \{ billing: "bandwidth-package"/,
+    /^access\.crossBorder: is required: access point sg outside mainland China routes to mainland unit cn; choose \{ billing: "cdt" \}.*or \{ billing: "bandwidth-package"/,
   ],
   ['unknown state backend', (t) => (t.stateBackend = { kind: 's3' }), /^stateBackend\.kind: "s3" is not allowed; use \{ kind: "local" \} or \{ kind: "oss" \}/],
   ['bad country code', (t) => (unit(t, 'sg').country = 'Vietnam'), /^units\.sg\.country: "Vietnam" is not valid; use the ISO 3166-1 alpha-2 code/],

@@ -4,9 +4,9 @@
  * or a code path taken by one unit only.
  */
 import { loadTopology } from '../stacks/topology';
-import { unitCertificateId } from '../lib/topology/validate';
+import { unitCertificateId } from '../lib/topology/certificates';
 import type { UnitDeclaration } from '../lib/topology/types';
-import { storageUpperBoundGb } from '../lib/unit/database';
+import { STORAGE_UPPER_BOUND_FACTOR } from '../lib/topology/resolve';
 import { synthTopology } from './helpers/synth';
 
 const topology = loadTopology();
@@ -32,7 +32,7 @@ function pairs(a: UnitDeclaration, b: UnitDeclaration): { strings: Map<string, s
       subnets: Object.fromEntries(Object.entries(u.network.subnets).map(([t, byZone]) => [t, u.zones.map((z) => byZone[z])])),
     },
     certificate: unitCertificateId(topology, u),
-    storageUpperBound: storageUpperBoundGb(u.sizing.database.storageGb),
+    storageUpperBound: u.sizing.database.storageGb * STORAGE_UPPER_BOUND_FACTOR,
   });
   const la = leaves(norm(a));
   const lb = leaves(norm(b));

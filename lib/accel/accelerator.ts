@@ -6,16 +6,16 @@ import { GaBandwidthPackageAttachment } from '../../.gen/providers/alicloud/ga-b
 import { GaIpSet } from '../../.gen/providers/alicloud/ga-ip-set';
 import type { ResolvedAccess, ResolvedCrossBorder } from '../topology/access';
 import { accessNames } from '../topology/naming';
-import { PREVENT_DESTROY } from '../unit/protection';
+import { PREVENT_DESTROY } from '../core/protection';
 
 export interface GlobalAcceleratorProps {
   readonly orgPrefix: string;
+  /** Organisation name, for descriptions. */
   readonly orgName: string;
   /** The validated access declaration with its defaults applied. */
   readonly access: ResolvedAccess;
   /** Provider bound to the GA API region (cn-hangzhou), whatever the access points' locations. */
   readonly provider: TerraformProvider;
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /**
@@ -36,7 +36,7 @@ export class GlobalAccelerator extends Construct {
 
   constructor(scope: Construct, id: string, props: GlobalAcceleratorProps) {
     super(scope, id);
-    const { access, provider, tags } = props;
+    const { access, provider } = props;
     const names = accessNames(props.orgPrefix);
     const cb = access.crossBorder;
     const payment = access.payment;
@@ -61,7 +61,6 @@ export class GlobalAccelerator extends Construct {
           }
         : {}),
       ...acceleratorBandwidth(cb),
-      tags: { ...tags },
       lifecycle: PREVENT_DESTROY,
     });
 
@@ -86,7 +85,6 @@ export class GlobalAccelerator extends Construct {
         bandwidthType: 'Basic',
         bandwidth: cb.basicBandwidthMbps,
         ...subscription,
-        tags: { ...tags },
         lifecycle: PREVENT_DESTROY,
       });
       // Cross-border carriage between mainland China and the rest of the world; only international-site
@@ -100,7 +98,6 @@ export class GlobalAccelerator extends Construct {
         cbnGeographicRegionIdb: 'Global',
         bandwidth: cb.bandwidthMbps,
         ...subscription,
-        tags: { ...tags },
         lifecycle: PREVENT_DESTROY,
       });
       for (const [role, pkg] of Object.entries(packages)) {

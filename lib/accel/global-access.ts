@@ -1,15 +1,17 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { resolveAccess, type ResolvedAccess } from '../topology/access';
-import type { TopologyDeclaration } from '../topology/types';
-import type { UnitOutputs } from '../unit/outputs';
+import type { ResolvedAccess } from '../topology/access';
+import type { UnitOutputs } from '../core/contracts';
 import { GlobalAccelerator } from './accelerator';
 import { AccessDns } from './dns';
 import { AccessRouting } from './routing';
 
 export interface GlobalAccessProps {
-  /** The validated topology; only `org`, `access` and `tags` are read. */
-  readonly topology: TopologyDeclaration;
+  readonly orgPrefix: string;
+  /** Organisation name, for descriptions. */
+  readonly orgName: string;
+  /** The access declaration with its defaults applied (the model's `access`). */
+  readonly access: ResolvedAccess;
   /** Outputs of the unit stacks, by unit id. */
   readonly units: Readonly<Record<string, UnitOutputs>>;
   /** Provider bound to GA_API_REGION: GA's API exists only in cn-hangzhou, whatever the access points' locations. */
@@ -28,24 +30,21 @@ export class GlobalAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: GlobalAccessProps) {
     super(scope, id);
-    const { topology, provider } = props;
-    const tags = topology.tags ?? {};
-    this.settings = resolveAccess(topology);
+    const { provider } = props;
+    this.settings = props.access;
     this.accelerator = new GlobalAccelerator(this, 'accelerator', {
-      orgPrefix: topology.org.prefix,
-      orgName: topology.org.name,
+      orgPrefix: props.orgPrefix,
+      orgName: props.orgName,
       access: this.settings,
       provider,
-      tags,
     });
     this.routing = new AccessRouting(this, 'routing', {
-      orgPrefix: topology.org.prefix,
+      orgPrefix: props.orgPrefix,
       access: this.settings,
       units: props.units,
       acceleratorId: this.accelerator.accelerator.id,
       dependsOn: this.accelerator.bandwidthReady,
       provider,
-      tags,
     });
     this.dns = new AccessDns(this, 'dns', { access: this.settings, ipSets: this.accelerator.ipSets, provider });
   }

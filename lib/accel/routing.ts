@@ -5,7 +5,8 @@ import { GaForwardingRule } from '../../.gen/providers/alicloud/ga-forwarding-ru
 import { GaListener } from '../../.gen/providers/alicloud/ga-listener';
 import type { ResolvedAccess } from '../topology/access';
 import { accessEndpointGroupName, accessNames, accessRuleName } from '../topology/naming';
-import type { UnitOutputs } from '../unit/outputs';
+import type { UnitOutputs } from '../core/contracts';
+import { addTags } from '../core/tags';
 
 export interface AccessRoutingProps {
   readonly orgPrefix: string;
@@ -17,7 +18,6 @@ export interface AccessRoutingProps {
   readonly dependsOn: readonly ITerraformDependable[];
   /** Provider bound to the GA API region (cn-hangzhou). */
   readonly provider: TerraformProvider;
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** TLS 1.2 and 1.3 only, strong ciphers: the most modern policy GA offers. */
@@ -113,8 +113,8 @@ export class AccessRouting extends Construct {
         healthCheckPath: hc.path,
         healthCheckIntervalSeconds: hc.intervalSeconds,
         thresholdCount: HEALTH_THRESHOLD,
-        tags: { ...props.tags, unit: unitId },
       });
+      addTags(groups[unitId], { unit: unitId });
     }
     this.endpointGroups = groups;
 

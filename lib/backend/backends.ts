@@ -1,7 +1,7 @@
 /** The cdktf backend of a state location. */
 import { DataTerraformRemoteStateOss, LocalBackend, OssBackend, type OssBackendConfig, type TerraformBackend, type TerraformRemoteState } from 'cdktf';
 import { type Construct } from 'constructs';
-import type { StateLocation } from './state-location';
+import type { StateLocation } from '../topology/state';
 
 /**
  * cdktf's OssBackend, except that consumers read the producer's state of the workspace they run in, as they do

@@ -8,15 +8,13 @@ import { OssBucketServerSideEncryption } from '../../.gen/providers/alicloud/oss
 import { OssBucketVersioningA } from '../../.gen/providers/alicloud/oss-bucket-versioning';
 import { OtsInstance } from '../../.gen/providers/alicloud/ots-instance';
 import { OtsTable } from '../../.gen/providers/alicloud/ots-table';
-import { protectedKey } from '../unit/encryption';
-import { PREVENT_DESTROY } from '../unit/protection';
-import type { StateStore as StateStoreNames } from './state-location';
+import { protectedKey } from '../core/keys';
+import { PREVENT_DESTROY } from '../core/protection';
+import type { StateStore as StateStoreNames } from '../topology/state';
 
 export interface StateStoreProps {
-  /** Names of the bucket, lock instance and lock table (see `stateStore` in state-location.ts). */
+  /** Names of the bucket, lock instance and lock table (see `stateStore` in lib/topology/state.ts). */
   readonly names: StateStoreNames;
-  /** Tags on every taggable resource. */
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** Noncurrent state versions are kept this long: enough to roll back a bad apply found weeks later. */
@@ -41,12 +39,10 @@ export class StateStore extends Construct {
   constructor(scope: Construct, id: string, props: StateStoreProps) {
     super(scope, id);
     const { names } = props;
-    const tags = { ...props.tags, purpose: 'terraform-state' };
 
     this.key = protectedKey(this, 'key', {
       description: `${names.kmsKeyName}: encrypts the Terraform state in ${names.bucket}`,
       protects: `Encrypts the Terraform state of ${names.region}; deleting it makes that state unreadable.`,
-      tags,
     });
 
     this.bucket = new OssBucket(this, 'bucket', {
@@ -64,7 +60,6 @@ export class StateStore extends Construct {
         },
         { id: 'expire-access-logs', enabled: true, prefix: ACCESS_LOG_PREFIX, expiration: [{ days: STATE_VERSION_RETENTION_DAYS }] },
       ],
-      tags,
       lifecycle: PREVENT_DESTROY,
     });
     const bucket = this.bucket.bucket;
@@ -80,7 +75,6 @@ export class StateStore extends Construct {
       name: names.lockInstance,
       description: `Terraform state locks of ${names.region}`,
       instanceType: 'HighPerformance',
-      tags,
       lifecycle: PREVENT_DESTROY,
     });
     this.lockTable = new OtsTable(this, 'lock-table', {

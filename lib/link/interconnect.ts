@@ -1,31 +1,38 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { CenInstance } from '../../.gen/providers/alicloud/cen-instance';
-import { sharedResourceName } from '../topology/naming';
+import type { UnitOutputs } from '../core/contracts';
+import type { InterconnectModel } from '../topology/model';
 import type { RegionId } from '../topology/regions';
-import type { UnitDeclaration } from '../topology/types';
-import type { UnitOutputs } from '../unit/outputs';
 import { PeerLink } from './peer-link';
 import { UnitTransitRouter } from './transit-router';
 
+/** What the interconnect needs of a unit besides its outputs. */
+export interface InterconnectUnit {
+  readonly id: string;
+  readonly region: RegionId;
+  readonly zones: readonly string[];
+}
+
 export interface InterconnectProps {
-  readonly orgPrefix: string;
   /** Organisation name, for descriptions. */
   readonly orgName: string;
-  /** Id of the hub unit: every other unit links to it. */
-  readonly hubId: string;
-  readonly units: readonly UnitDeclaration[];
+  /** The interconnect in the model: the CEN, each unit's transit router and routes, the peerings. */
+  readonly model: InterconnectModel;
+  /** The region whose provider manages the (global) CEN instance: the hub's. */
+  readonly cenRegion: RegionId;
+  /** The units, by id. */
+  readonly units: Readonly<Record<string, InterconnectUnit>>;
   /** Outputs of every unit stack, keyed by unit id. */
   readonly outputs: Readonly<Record<string, UnitOutputs>>;
-  /** The provider bound to a region (the hub's region first). */
+  /** The provider bound to a region. */
   readonly providerFor: (region: RegionId) => TerraformProvider;
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /**
  * The VPC links between the units: one CEN instance, a transit router in every unit region with the unit VPC
- * attached, and a peer connection from the hub to every other unit. Hub-and-spoke: units other than the hub
- * reach each other through the hub's router (each VPC routes every other unit's CIDR to its own router).
+ * attached, and the peer connections of the model. Hub-and-spoke: units other than the hub reach each other
+ * through the hub's router (each VPC routes every other unit's CIDR to its own router).
  */
 export class Interconnect extends Construct {
   readonly cen: CenInstance;
@@ -34,45 +41,37 @@ export class Interconnect extends Construct {
 
   constructor(scope: Construct, id: string, props: InterconnectProps) {
     super(scope, id);
-    const hub = props.units.find((u) => u.id === props.hubId);
-    if (!hub) throw new Error(`hub ${props.hubId} is not among the units (${props.units.map((u) => u.id).join(', ')})`);
-    const outputsOf = (unit: UnitDeclaration): UnitOutputs => {
-      const out = props.outputs[unit.id];
-      if (!out) throw new Error(`no unit outputs for unit ${unit.id}; pass the outputs of every unit stack`);
+    const { model } = props;
+    const outputsOf = (unitId: string): UnitOutputs => {
+      const out = props.outputs[unitId];
+      if (!out) throw new Error(`no unit outputs for unit ${unitId}; pass the outputs of every unit stack`);
       return out;
     };
     // CEN instances are global; the hub's provider manages it.
     this.cen = new CenInstance(this, 'cen', {
-      provider: props.providerFor(hub.region),
-      cenInstanceName: sharedResourceName(props.orgPrefix, 'cen'),
+      provider: props.providerFor(props.cenRegion),
+      cenInstanceName: model.cenName,
       description: `Links the units of ${props.orgName}`,
-      tags: { ...props.tags },
     });
     const routers: Record<string, UnitTransitRouter> = {};
-    for (const unit of props.units) {
-      const remoteCidrs = Object.fromEntries(props.units.filter((u) => u.id !== unit.id).map((u) => [u.id, outputsOf(u).vpcCidr]));
-      routers[unit.id] = new UnitTransitRouter(this, `unit-${unit.id}`, {
-        orgPrefix: props.orgPrefix,
-        hubId: hub.id,
+    for (const router of model.routers) {
+      const unit = props.units[router.unitId];
+      routers[router.unitId] = new UnitTransitRouter(this, `unit-${router.unitId}`, {
         cenId: this.cen.id,
-        unit,
-        outputs: outputsOf(unit),
+        router,
+        region: unit.region,
+        zones: unit.zones,
+        outputs: outputsOf(router.unitId),
         provider: props.providerFor(unit.region),
-        remoteCidrs,
-        tags: props.tags,
       });
     }
     const peers: Record<string, PeerLink> = {};
-    for (const unit of props.units) {
-      if (unit.id === hub.id) continue;
-      peers[unit.id] = new PeerLink(this, `peer-${unit.id}`, {
-        orgPrefix: props.orgPrefix,
+    for (const peer of model.peers) {
+      peers[peer.key] = new PeerLink(this, `peer-${peer.key}`, {
         cenId: this.cen.id,
-        hub,
-        hubRouter: routers[hub.id],
-        unit,
-        unitRouter: routers[unit.id],
-        tags: props.tags,
+        peer,
+        nearRouter: routers[peer.near.unitId],
+        farRouter: routers[peer.far.unitId],
       });
     }
     this.routers = routers;

@@ -1,14 +1,14 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import type { UnitOutputs } from '../core/contracts';
+import type { TopologyModel } from '../topology/model';
 import type { RegionId } from '../topology/regions';
-import type { TopologyDeclaration } from '../topology/types';
-import type { UnitOutputs } from '../unit/outputs';
 import { Interconnect } from './interconnect';
 import { OrgReplication } from './org-replication';
 
 export interface LinkProps {
-  /** The validated topology (`validateTopology`). */
-  readonly topology: TopologyDeclaration;
+  /** The resolved topology: its interconnect, replication jobs and units. */
+  readonly model: TopologyModel;
   /** Outputs of every unit stack, keyed by unit id. */
   readonly units: Readonly<Record<string, UnitOutputs>>;
   /** The provider bound to a region. */
@@ -22,17 +22,20 @@ export class Link extends Construct {
 
   constructor(scope: Construct, id: string, props: LinkProps) {
     super(scope, id);
-    const { topology } = props;
-    const tags = topology.tags ?? {};
+    const { model } = props;
     this.interconnect = new Interconnect(this, 'interconnect', {
-      orgPrefix: topology.org.prefix,
-      orgName: topology.org.name,
-      hubId: topology.hub,
-      units: topology.units,
+      orgName: model.org.name,
+      model: model.interconnect,
+      cenRegion: model.hub.region,
+      units: model.unitsById,
       outputs: props.units,
       providerFor: props.providerFor,
-      tags,
     });
-    this.replication = new OrgReplication(this, 'org-replication', { topology, outputs: props.units, providerFor: props.providerFor });
+    this.replication = new OrgReplication(this, 'org-replication', {
+      jobs: model.replication.jobs,
+      units: model.units.map((u) => ({ id: u.id, region: u.region, orgDatabase: u.orgDatabase, dtsAccountName: u.names.dtsAccount })),
+      outputs: props.units,
+      providerFor: props.providerFor,
+    });
   }
 }

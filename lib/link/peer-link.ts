@@ -4,21 +4,18 @@ import { CenBandwidthPackageAttachment } from '../../.gen/providers/alicloud/cen
 import { CenTransitRouterPeerAttachment } from '../../.gen/providers/alicloud/cen-transit-router-peer-attachment';
 import { CenTransitRouterRouteTableAssociation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-association';
 import { CenTransitRouterRouteTablePropagation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-propagation';
-import { linkNames } from '../topology/naming';
-import { REGIONS, type RegionId } from '../topology/regions';
-import type { UnitDeclaration, UnitLink } from '../topology/types';
-import { PREVENT_DESTROY } from '../unit/protection';
+import { PREVENT_DESTROY } from '../core/protection';
+import { addTags } from '../core/tags';
+import type { PeerModel } from '../topology/model';
 import type { UnitTransitRouter } from './transit-router';
 
 export interface PeerLinkProps {
-  readonly orgPrefix: string;
   readonly cenId: string;
-  readonly hub: UnitDeclaration;
-  readonly hubRouter: UnitTransitRouter;
-  /** The unit that links to the hub; its `link` declaration sets bandwidth and billing. */
-  readonly unit: UnitDeclaration;
-  readonly unitRouter: UnitTransitRouter;
-  readonly tags: Readonly<Record<string, string>>;
+  /** The peering in the model: its two ends, bandwidth, billing and names. */
+  readonly peer: PeerModel;
+  /** The transit routers of the near end (where the connection is created) and of the far end. */
+  readonly nearRouter: UnitTransitRouter;
+  readonly farRouter: UnitTransitRouter;
 }
 
 /**
@@ -27,14 +24,9 @@ export interface PeerLinkProps {
  */
 export const BANDWIDTH_PACKAGE_TERM_MONTHS = 1;
 
-/** A connection between a mainland-China region and one outside it: billed and approved as cross-border. */
-export function isCrossBorder(a: RegionId, b: RegionId): boolean {
-  return REGIONS[a].mainland !== REGIONS[b].mainland;
-}
-
-/** The peer attachment's billing, derived from the link declaration (exported for tests and docs). */
-export function peerBandwidthType(link: UnitLink): 'BandwidthPackage' | 'DataTransfer' {
-  return link.billing === 'bandwidth-package' ? 'BandwidthPackage' : 'DataTransfer';
+/** The peer attachment's billing, derived from the peering's billing (exported for tests and docs). */
+export function peerBandwidthType(billing: PeerModel['billing']): 'BandwidthPackage' | 'DataTransfer' {
+  return billing === 'bandwidth-package' ? 'BandwidthPackage' : 'DataTransfer';
 }
 
 /**
@@ -54,22 +46,20 @@ export class PeerLink extends Construct {
 
   constructor(scope: Construct, id: string, props: PeerLinkProps) {
     super(scope, id);
-    const { hub, unit, hubRouter, unitRouter } = props;
-    const link = unit.link;
-    if (!link) throw new Error(`unit ${unit.id} has no link declaration; every unit but the hub declares one (validateTopology reports it)`);
-    const names = linkNames(props.orgPrefix, hub.id, unit.id);
-    const tags = { ...props.tags, unit: unit.id };
-    this.crossBorder = isCrossBorder(hub.region, unit.region);
+    const { peer, nearRouter: hubRouter, farRouter: unitRouter } = props;
+    const { near: hub, far: unit, names } = peer;
+    addTags(this, { unit: unit.unitId });
+    this.crossBorder = peer.crossBorder;
 
     let packageAttachment: CenBandwidthPackageAttachment | undefined;
-    if (link.billing === 'bandwidth-package') {
+    if (peer.billing === 'bandwidth-package') {
       this.bandwidthPackage = new CenBandwidthPackage(this, 'bandwidth-package', {
         provider: hubRouter.provider,
-        cenBandwidthPackageName: names.bandwidthPackage.name,
-        description: `Bandwidth between ${hub.region} (unit ${hub.id}) and ${unit.region} (unit ${unit.id})${this.crossBorder ? ', cross-border' : ''}`,
-        bandwidth: link.bandwidthMbps,
-        geographicRegionAId: REGIONS[hub.region].cenGeographicRegion,
-        geographicRegionBId: REGIONS[unit.region].cenGeographicRegion,
+        cenBandwidthPackageName: names.bandwidthPackage,
+        description: `Bandwidth between ${hub.region} (unit ${hub.unitId}) and ${unit.region} (unit ${unit.unitId})${this.crossBorder ? ', cross-border' : ''}`,
+        bandwidth: peer.bandwidthMbps,
+        geographicRegionAId: hub.cenGeographicRegion,
+        geographicRegionBId: unit.cenGeographicRegion,
         paymentType: 'PrePaid',
         period: BANDWIDTH_PACKAGE_TERM_MONTHS,
         autoRenew: true,
@@ -91,14 +81,13 @@ export class PeerLink extends Construct {
       transitRouterId: hubRouter.router.transitRouterId,
       peerTransitRouterId: unitRouter.router.transitRouterId,
       peerTransitRouterRegionId: unit.region,
-      transitRouterPeerAttachmentName: names.peerAttachment.name,
-      transitRouterAttachmentDescription: `Hub ${hub.id} (${hub.region}) to unit ${unit.id} (${unit.region})`,
-      bandwidth: link.bandwidthMbps,
-      bandwidthType: peerBandwidthType(link),
+      transitRouterPeerAttachmentName: names.peerAttachment,
+      transitRouterAttachmentDescription: `Hub ${hub.unitId} (${hub.region}) to unit ${unit.unitId} (${unit.region})`,
+      bandwidth: peer.bandwidthMbps,
+      bandwidthType: peerBandwidthType(peer.billing),
       ...(this.bandwidthPackage ? { cenBandwidthPackageId: this.bandwidthPackage.id } : {}),
       // The package must be attached to the CEN instance before a connection can draw bandwidth from it.
       ...(packageAttachment ? { dependsOn: [packageAttachment] } : {}),
-      tags,
     });
 
     // The same attachment id appears on both routers; each side associates it with its own route table.

@@ -4,14 +4,15 @@ import { DbAccountPrivilege } from '../../.gen/providers/alicloud/db-account-pri
 import { DbDatabase } from '../../.gen/providers/alicloud/db-database';
 import { RdsAccount } from '../../.gen/providers/alicloud/rds-account';
 import { type Password } from '../../.gen/providers/random/password';
-import { rdsDescription, unitNames } from '../topology/naming';
-import { PREVENT_DESTROY } from '../unit/protection';
-import { generatedPassword } from '../unit/secrets';
-import type { UnitOutputs } from '../unit/outputs';
+import { rdsDescription } from '../topology/naming';
+import { PREVENT_DESTROY } from '../core/protection';
+import { generatedPassword } from '../core/secrets';
+import type { UnitOutputs } from '../core/contracts';
 
 export interface ReplicationEndpointProps {
-  readonly orgPrefix: string;
   readonly unitId: string;
+  /** The dedicated DTS account's name in the unit's RDS. */
+  readonly accountName: string;
   /** The unit stack's outputs (its RDS instance). */
   readonly outputs: UnitOutputs;
   /** Provider bound to the unit's region. */
@@ -47,7 +48,7 @@ export class ReplicationEndpoint extends Construct {
     this.account = new RdsAccount(this, 'account', {
       provider,
       dbInstanceId: outputs.rdsInstanceId,
-      accountName: unitNames(props.orgPrefix, unitId).dtsAccount.name,
+      accountName: props.accountName,
       accountPassword: this.password.result,
       accountType: 'Normal',
       accountDescription: rdsDescription(`dts org-structure replication of unit ${unitId}`),

@@ -3,13 +3,12 @@ import { Construct } from 'constructs';
 import { DtsJobMonitorRule } from '../../.gen/providers/alicloud/dts-job-monitor-rule';
 import { DtsSynchronizationInstance } from '../../.gen/providers/alicloud/dts-synchronization-instance';
 import { DtsSynchronizationJob } from '../../.gen/providers/alicloud/dts-synchronization-job';
-import { PREVENT_DESTROY } from '../unit/protection';
-import { dbListJson } from './db-list';
-import type { ReplicationFlow } from './replication-plan';
+import { PREVENT_DESTROY } from '../core/protection';
+import type { ReplicationJobModel } from '../topology/replication';
 
 export interface ReplicationJobProps {
-  /** What to copy, from where to where, and with which settings (`replicationFlows`). */
-  readonly flow: ReplicationFlow;
+  /** What to copy, from where to where, and with which settings (the model's replication job). */
+  readonly flow: ReplicationJobModel;
   readonly source: ReplicationJobEndpoint;
   readonly destination: ReplicationJobEndpoint;
   /** Provider bound to the destination's region: the instance, job and rules are created there. */
@@ -68,7 +67,7 @@ export class ReplicationJob extends Construct {
       structureInitialization: flow.structureInitialization,
       dataInitialization: flow.dataInitialization,
       dataSynchronization: true,
-      dbList: dbListJson(flow.database, flow.tables),
+      dbList: flow.dbList,
       sourceEndpointInstanceType: 'RDS',
       sourceEndpointEngineName: 'MySQL',
       sourceEndpointRegion: flow.source.region,

@@ -6,23 +6,21 @@ import { CenTransitRouterRouteTableAssociation } from '../../.gen/providers/alic
 import { CenTransitRouterRouteTablePropagation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-propagation';
 import { CenTransitRouterVpcAttachment } from '../../.gen/providers/alicloud/cen-transit-router-vpc-attachment';
 import { RouteEntry } from '../../.gen/providers/alicloud/route-entry';
-import { linkNames, unitResourceName } from '../topology/naming';
-import type { UnitDeclaration } from '../topology/types';
-import type { UnitOutputs } from '../unit/outputs';
+import type { UnitOutputs } from '../core/contracts';
+import { addTags } from '../core/tags';
+import type { TransitRouterModel } from '../topology/model';
 
 export interface UnitTransitRouterProps {
-  readonly orgPrefix: string;
-  /** Id of the hub unit (names of this unit's link parts include it). */
-  readonly hubId: string;
   readonly cenId: string;
-  readonly unit: UnitDeclaration;
+  /** The unit's end of the CEN in the model: names, and the other units' CIDRs its VPC routes here. */
+  readonly router: TransitRouterModel;
+  /** The unit's region and zones, in order. */
+  readonly region: string;
+  readonly zones: readonly string[];
   /** The unit stack's outputs: VPC, its system route table and the link-tier vSwitches. */
   readonly outputs: UnitOutputs;
   /** Provider bound to the unit's region: the router and everything attached to it live there. */
   readonly provider: TerraformProvider;
-  /** VPC CIDRs of every other unit, keyed by unit id: the unit VPC routes each to the transit router. */
-  readonly remoteCidrs: Readonly<Record<string, string>>;
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /**
@@ -42,23 +40,22 @@ export class UnitTransitRouter extends Construct {
 
   constructor(scope: Construct, id: string, props: UnitTransitRouterProps) {
     super(scope, id);
-    const { unit, outputs, provider } = props;
-    const names = linkNames(props.orgPrefix, props.hubId, unit.id);
-    const tags = { ...props.tags, unit: unit.id };
+    const { outputs, provider, region } = props;
+    const { names, unitId } = props.router;
+    addTags(this, { unit: unitId });
     this.provider = provider;
     this.router = new CenTransitRouter(this, 'tr', {
       provider,
       cenId: props.cenId,
-      transitRouterName: names.transitRouter.name,
-      transitRouterDescription: `Transit router of unit ${unit.id} in ${unit.region}`,
-      tags,
+      transitRouterName: names.transitRouter,
+      transitRouterDescription: `Transit router of unit ${unitId} in ${region}`,
       // Route tables, associations and propagations exist only on Enterprise Edition routers; stop the apply
       // here, with the reason, rather than at the first route-table call.
       lifecycle: {
         postcondition: [
           {
             condition: '${self.type == "Enterprise"}',
-            errorMessage: `The transit router of unit ${unit.id} in ${unit.region} is not Enterprise Edition; the link stack needs Enterprise Edition transit routers (route tables). Check that ${unit.region} offers them.`,
+            errorMessage: `The transit router of unit ${unitId} in ${region} is not Enterprise Edition; the link stack needs Enterprise Edition transit routers (route tables). Check that ${region} offers them.`,
           },
         ],
       },
@@ -68,14 +65,13 @@ export class UnitTransitRouter extends Construct {
     this.routeTable = new CenTransitRouterRouteTable(this, 'route-table', {
       provider,
       transitRouterId: this.router.transitRouterId,
-      transitRouterRouteTableName: names.transitRouterRouteTable.name,
-      transitRouterRouteTableDescription: `Routes between unit ${unit.id} and the other units`,
-      tags,
+      transitRouterRouteTableName: names.routeTable,
+      transitRouterRouteTableDescription: `Routes between unit ${unitId} and the other units`,
     });
-    const zones = unit.zones.filter((zone) => outputs.vswitchIds.link[zone] !== undefined);
+    const zones = props.zones.filter((zone) => outputs.vswitchIds.link[zone] !== undefined);
     if (zones.length < 2) {
       throw new Error(
-        `unit ${unit.id}: the CEN attachment needs link-tier vSwitches in at least two zones, found ${zones.length} (${zones.join(', ')}); declare network.subnets.link for every zone of the unit`,
+        `unit ${unitId}: the CEN attachment needs link-tier vSwitches in at least two zones, found ${zones.length} (${zones.join(', ')}); declare network.subnets.link for every zone of the unit`,
       );
     }
     this.vpcAttachment = new CenTransitRouterVpcAttachment(this, 'vpc-attachment', {
@@ -83,12 +79,11 @@ export class UnitTransitRouter extends Construct {
       cenId: props.cenId,
       transitRouterId: this.router.transitRouterId,
       vpcId: outputs.vpcId,
-      transitRouterVpcAttachmentName: names.vpcAttachment.name,
-      transitRouterAttachmentDescription: `VPC of unit ${unit.id}`,
+      transitRouterVpcAttachmentName: names.vpcAttachment,
+      transitRouterAttachmentDescription: `VPC of unit ${unitId}`,
       // Every declared zone (validation requires two or more), on the unit's dedicated link vSwitches, so the
       // attachment survives a zone outage. Zone ids key the mapping, never list positions.
       zoneMappings: zones.map((zone) => ({ zoneId: zone, vswitchId: outputs.vswitchIds.link[zone] })),
-      tags,
     });
     new CenTransitRouterRouteTableAssociation(this, 'vpc-association', {
       provider,
@@ -101,14 +96,14 @@ export class UnitTransitRouter extends Construct {
       transitRouterAttachmentId: this.vpcAttachment.transitRouterAttachmentId,
     });
     const routes: Record<string, RouteEntry> = {};
-    for (const [otherId, cidr] of Object.entries(props.remoteCidrs)) {
+    for (const [otherId, route] of Object.entries(props.router.routes)) {
       routes[otherId] = new RouteEntry(this, `route-to-${otherId}`, {
         provider,
         routeTableId: outputs.routeTableId,
-        destinationCidrblock: cidr,
+        destinationCidrblock: route.cidr,
         nexthopType: 'Attachment',
         nexthopId: this.vpcAttachment.transitRouterAttachmentId,
-        name: unitResourceName(props.orgPrefix, unit.id, `to-${otherId}`),
+        name: route.name,
         description: `Unit ${otherId} over CEN`,
       });
     }

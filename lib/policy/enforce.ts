@@ -1,20 +1,20 @@
 /**
- * Wiring the pack into the app flow: main.ts calls `synthWithPolicy(app, topology)`, which synthesizes, checks
+ * Wiring the pack into the app flow: main.ts calls `synthWithPolicy(app, model)`, which synthesizes, checks
  * every stack's written `cdk.tf.json` with the pack, writes the report next to the stacks and returns the lines
  * that must fail the build (main.ts prints them and exits non-zero). Tests call the same function. The pack runs
  * here rather than in buildApp so that tests synthesizing the app for other reasons do not pay for it.
  */
 import * as path from 'path';
 import type { App } from 'cdktf';
-import type { TopologyDeclaration } from '../topology/types';
+import type { TopologyModel } from '../topology/model';
 import { type Finding, PolicyPack } from './engine';
 import { writePolicyReport } from './report';
 import { ALI_RULES } from './rules';
 import type { PolicyRule } from './types';
 
-/** A pack of the full rule set (unless told otherwise) for the topology; `synthWithPack` runs it. */
-export function policyPackFor(topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyPack {
-  return new PolicyPack({ rules, topology });
+/** A pack of the full rule set (unless told otherwise) for the model; `synthWithPack` runs it. */
+export function policyPackFor(model?: TopologyModel, rules: readonly PolicyRule[] = ALI_RULES): PolicyPack {
+  return new PolicyPack({ rules, model });
 }
 
 export interface PolicyOutcome {
@@ -31,8 +31,8 @@ export interface PolicyOutcome {
  * Synthesizes `app`, checks every stack with the pack (the full rule set unless told otherwise), writes the
  * policy report into the app's outdir, and returns what must fail the build.
  */
-export function synthWithPolicy(app: App, topology?: TopologyDeclaration, rules: readonly PolicyRule[] = ALI_RULES): PolicyOutcome {
-  return synthWithPack(app, policyPackFor(topology, rules));
+export function synthWithPolicy(app: App, model?: TopologyModel, rules: readonly PolicyRule[] = ALI_RULES): PolicyOutcome {
+  return synthWithPack(app, policyPackFor(model, rules));
 }
 
 /** As `synthWithPolicy`, with a pack already made: every stack of the app at synth time is checked. */

@@ -8,8 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { type App, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { unitStackName } from '../../stacks/unit-stack';
-import type { TopologyDeclaration } from '../topology/types';
+import type { TopologyModel } from '../topology/model';
 import { findSuppression, suppressionsOn } from './suppressions';
 import type { Compliance, PolicyRule, ResourceView, RuleContext, RuleLevel, RuleResult } from './types';
 import { unknown } from './types';
@@ -30,8 +29,8 @@ export interface Finding {
 
 export interface PolicyPackProps {
   readonly rules: readonly PolicyRule[];
-  /** Gives residency, replication and cross-border rules what was declared. */
-  readonly topology?: TopologyDeclaration;
+  /** Gives residency, replication and cross-border rules what was declared (the resolved model). */
+  readonly model?: TopologyModel;
 }
 
 /** A stack's synthesized configuration, as cdktf wrote it. */
@@ -42,7 +41,7 @@ type StackJson = {
 
 export class PolicyPack {
   readonly rules: readonly PolicyRule[];
-  private readonly topology?: TopologyDeclaration;
+  private readonly model?: TopologyModel;
   private readonly byId: ReadonlyMap<string, PolicyRule>;
   /** Rows per stack path: checking a stack again (after another synth) replaces its rows. */
   private readonly results = new Map<string, Finding[]>();
@@ -59,7 +58,7 @@ export class PolicyPack {
       ids.add(r.id);
     }
     this.rules = props.rules;
-    this.topology = props.topology;
+    this.model = props.model;
     this.byId = new Map(props.rules.map((r) => [r.id, r]));
   }
 
@@ -191,10 +190,10 @@ export class PolicyPack {
       for (const cfg of configs) providerRegions.set(cfg.alias ? `${type}.${cfg.alias}` : type, cfg.region);
     }
     const stackName = stack.node.id;
-    const unit = this.topology?.units.find((u) => unitStackName(u.id) === stackName);
+    const unit = this.model?.units.find((u) => u.stackName === stackName);
     const context: RuleContext = {
       stackName,
-      topology: this.topology,
+      model: this.model,
       unit,
       resourcesOfType: (type) => byType.get(type) ?? [],
       providerRegion: (resource) => {

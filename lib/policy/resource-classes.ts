@@ -1,9 +1,9 @@
 /** Resource classes several rules share. */
-import { STATEFUL_TYPES as STATEFUL_RESOURCES } from '../unit/protection';
+import { STATEFUL_TYPES as STATEFUL_RESOURCES } from '../facts/stateful';
 
 /**
  * Resources whose destruction loses data or keeps billing without control: they need
- * `lifecycle.prevent_destroy` (ALI-PROT-1). The list is the plan review's too (lib/unit/protection.ts).
+ * `lifecycle.prevent_destroy` (ALI-PROT-1). The list is the plan review's too (lib/facts/stateful.ts).
  */
 export const STATEFUL_TYPES: readonly string[] = Object.keys(STATEFUL_RESOURCES).sort();
 

@@ -3,7 +3,7 @@
  * synthesized configuration (plus a read-only view of its stack) that answers compliant, non-compliant,
  * unknown or not-applicable.
  */
-import type { TopologyDeclaration, UnitDeclaration } from '../topology/types';
+import type { TopologyModel, UnitModel } from '../topology/model';
 
 /** `error` findings fail `npm run synth`; `warning` findings are reported only. */
 export type RuleLevel = 'error' | 'warning';
@@ -44,10 +44,10 @@ export interface ResourceView {
 export interface RuleContext {
   /** The resource's stack name (`unit-cn`, `link`, `accel`, ...). */
   readonly stackName: string;
-  /** The declared topology, when the pack was given one (the app always gives it). */
-  readonly topology?: TopologyDeclaration;
+  /** The resolved topology, when the pack was given one (the app always gives it). */
+  readonly model?: TopologyModel;
   /** The unit whose stack this is (`unit-<id>` of a declared unit), if any. */
-  readonly unit?: UnitDeclaration;
+  readonly unit?: UnitModel;
   /** Every resource of `type` in the same stack, in synthesis order. */
   resourcesOfType(type: string): readonly ResourceView[];
   /**

@@ -17,7 +17,7 @@
 import type { SchemaBlock, SchemaIndex } from '../schema-check/check';
 import { isForceNew, pathSegments } from './schema';
 import { isSensitive, SENSITIVE } from './sensitive';
-import { isStateful, STATEFUL_TYPES } from '../unit/protection';
+import { isStateful, STATEFUL_TYPES } from '../facts/stateful';
 
 /** One parsed `cdk.tf.json`. */
 export type StackDoc = Readonly<Record<string, unknown>>;

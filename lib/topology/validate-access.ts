@@ -7,7 +7,7 @@ import { DEFAULT_ACCESS_POINT_REGION, DEFAULT_HTTPS_PORT, DEFAULT_REDIRECT_PORT,
 import { accessEndpointGroupName, accessNames, accessRuleName, checkName, type NameKind } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
 import type { TopologyDeclaration } from './types';
-import { checkInt, checkKeys, checkOneOf, checkString, type Problems } from './validate';
+import { checkInt, checkKeys, checkOneOf, checkString, type Problems } from './checks';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,11 +3,11 @@
  * name that would be synthesized (derived or overridden) against the provider's limits. A unit's state must stay
  * in its own region, so a bucket that serves two regions, or that names another region, is rejected.
  */
-import { stateStore } from '../backend/state-location';
+import { stateStore } from './state';
 import { checkName, type NameKind, stateStoreNames } from './naming';
 import { isRegionId, REGION_IDS } from './regions';
 import type { StateStoreOverrides, TopologyDeclaration } from './types';
-import { checkKeys, type Problems } from './validate';
+import { checkKeys, type Problems } from './checks';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

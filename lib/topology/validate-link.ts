@@ -8,7 +8,7 @@
  */
 import { checkName, linkNames, orgDatabaseName } from './naming';
 import type { TopologyDeclaration, UnitDeclaration } from './types';
-import type { Problems } from './validate';
+import type { Problems } from './checks';
 
 const isUnit = (u: unknown): u is UnitDeclaration => typeof u === 'object' && u !== null && typeof (u as UnitDeclaration).id === 'string';
 

@@ -7,12 +7,18 @@ import { EssScalingGroup } from '../../.gen/providers/alicloud/ess-scaling-group
 import { RamPolicy } from '../../.gen/providers/alicloud/ram-policy';
 import { RamRole } from '../../.gen/providers/alicloud/ram-role';
 import { RamRolePolicyAttachment } from '../../.gen/providers/alicloud/ram-role-policy-attachment';
-import { unitNames } from '../topology/naming';
-import type { UnitDeclaration } from '../topology/types';
+import { addTags } from '../core/tags';
+import type { AppSizingModel } from '../topology/model';
 
 export interface UnitAppTierProps {
-  readonly orgPrefix: string;
-  readonly unit: UnitDeclaration;
+  /** The unit's id, for descriptions. */
+  readonly unitId: string;
+  /** The unit's region: the KMS key's ARN names it. */
+  readonly region: string;
+  /** The unit's zones, in order: the scaling group spreads over them. */
+  readonly zones: readonly string[];
+  readonly names: { readonly role: string; readonly policy: string; readonly launchTemplate: string; readonly scalingGroup: string };
+  readonly sizing: AppSizingModel;
   /** Name the image pipeline publishes the app image under, looked up when the unit declares no image id. */
   readonly appImageName: string;
   /** App-tier vSwitch ids by zone. */
@@ -25,12 +31,10 @@ export interface UnitAppTierProps {
   /** ALB server group the scaling group registers its instances in. */
   readonly albServerGroupId: string;
   readonly appPort: number;
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** Port the app image listens on (a contract with the image pipeline). */
 export const APP_PORT = 8080;
-export const APP_DISK_DEFAULTS = { systemDiskGb: 40, dataDiskGb: 100 } as const;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -49,24 +53,21 @@ export class UnitAppTier extends Construct {
 
   constructor(scope: Construct, id: string, props: UnitAppTierProps) {
     super(scope, id);
-    const { unit, tags } = props;
-    const names = unitNames(props.orgPrefix, unit.id);
-    const sizing = { ...APP_DISK_DEFAULTS, ...unit.sizing.app };
+    const { unitId, names, sizing } = props;
 
     this.role = new RamRole(this, 'role', {
-      roleName: names.appRole.name,
-      description: `App instances of unit ${unit.id}`,
+      roleName: names.role,
+      description: `App instances of unit ${unitId}`,
       assumeRolePolicyDocument: JSON.stringify({
         Version: '1',
         Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['ecs.aliyuncs.com'] } }],
       }),
       maxSessionDuration: 3600,
-      tags: { ...tags, unit: unit.id },
     });
     const bucket = props.filesBucketName;
     this.policy = new RamPolicy(this, 'policy', {
-      policyName: names.appPolicy.name,
-      description: `Files bucket and KMS key of unit ${unit.id}, nothing else`,
+      policyName: names.policy,
+      description: `Files bucket and KMS key of unit ${unitId}, nothing else`,
       policyDocument: Fn.jsonencode({
         Version: '1',
         Statement: [
@@ -87,12 +88,11 @@ export class UnitAppTier extends Construct {
           {
             Effect: 'Allow',
             Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
-            Resource: [`acs:kms:${unit.region}:*:key/${props.kmsKeyId}`],
+            Resource: [`acs:kms:${props.region}:*:key/${props.kmsKeyId}`],
           },
         ],
       }),
       rotateStrategy: 'DeleteOldestNonDefaultVersionWhenLimitExceeded',
-      tags: { ...tags, unit: unit.id },
     });
     new RamRolePolicyAttachment(this, 'policy-attachment', {
       roleName: this.role.roleName,
@@ -114,12 +114,12 @@ export class UnitAppTier extends Construct {
 
     const encrypted = { category: 'cloud_essd', encrypted: true, kmsKeyId: props.kmsKeyId, deleteWithInstance: true };
     this.launchTemplate = new EcsLaunchTemplate(this, 'launch-template', {
-      launchTemplateName: names.launchTemplate.name,
-      description: `App instances of unit ${unit.id}`,
+      launchTemplateName: names.launchTemplate,
+      description: `App instances of unit ${unitId}`,
       imageId: this.imageId,
       instanceType: sizing.instanceType,
       instanceChargeType: 'PostPaid',
-      instanceName: names.scalingGroup.name,
+      instanceName: names.scalingGroup,
       networkType: 'vpc',
       securityGroupIds: [props.securityGroupId],
       ramRoleName: this.role.roleName,
@@ -131,15 +131,14 @@ export class UnitAppTier extends Construct {
       securityEnhancementStrategy: 'Active',
       systemDisk: { ...encrypted, size: sizing.systemDiskGb, performanceLevel: 'PL0' },
       dataDisks: [{ ...encrypted, size: sizing.dataDiskGb, performanceLevel: 'PL0', name: 'app-data' }],
-      tags: { ...tags, unit: unit.id, tier: 'app' },
-      templateTags: { ...tags, unit: unit.id },
     });
+    addTags(this.launchTemplate, { tier: 'app' });
 
     this.scalingGroup = new EssScalingGroup(this, 'scaling-group', {
-      scalingGroupName: names.scalingGroup.name,
+      scalingGroupName: names.scalingGroup,
       minSize: sizing.minInstances,
       maxSize: sizing.maxInstances,
-      vswitchIds: unit.zones.map((zone) => props.appVswitchIds[zone]),
+      vswitchIds: props.zones.map((zone) => props.appVswitchIds[zone]),
       // Spread evenly over the zones so a zone outage leaves the other half serving.
       multiAzPolicy: 'BALANCE',
       azBalance: true,
@@ -149,7 +148,6 @@ export class UnitAppTier extends Construct {
       removalPolicies: ['OldestInstance', 'NewestInstance'],
       defaultCooldown: 300,
       healthCheckType: 'ECS',
-      tags: { ...tags, unit: unit.id },
     });
     new EssAlbServerGroupAttachment(this, 'alb-attachment', {
       scalingGroupId: this.scalingGroup.id,

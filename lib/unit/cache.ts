@@ -1,18 +1,20 @@
 import { Construct } from 'constructs';
 import { KvstoreInstance } from '../../.gen/providers/alicloud/kvstore-instance';
-import { unitNames } from '../topology/naming';
-import type { UnitDeclaration } from '../topology/types';
-import { PREVENT_DESTROY } from './protection';
-import { generatedPassword } from './secrets';
+import { addTags } from '../core/tags';
+import type { CacheInstanceClass } from '../topology/types';
+import { PREVENT_DESTROY } from '../core/protection';
+import { generatedPassword } from '../core/secrets';
 
 export interface UnitCacheProps {
-  readonly orgPrefix: string;
-  readonly unit: UnitDeclaration;
+  /** Instance name. */
+  readonly instanceName: string;
+  readonly instanceClass: CacheInstanceClass;
+  /** The master's zone, then the replica's. */
+  readonly zones: readonly [string, string];
   /** Data-tier vSwitch ids by zone. */
   readonly dataVswitchIds: Readonly<Record<string, string>>;
   /** Source ranges allowed to connect: the app tier. */
   readonly allowedCidrs: readonly string[];
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** Port Redis listens on inside the VPC. */
@@ -27,14 +29,13 @@ export class UnitCache extends Construct {
 
   constructor(scope: Construct, id: string, props: UnitCacheProps) {
     super(scope, id);
-    const { unit } = props;
-    const [primary, secondary] = unit.zones;
+    const [primary, secondary] = props.zones;
     const password = generatedPassword(this, 'password');
     this.instance = new KvstoreInstance(this, 'instance', {
-      dbInstanceName: unitNames(props.orgPrefix, unit.id).redis.name,
+      dbInstanceName: props.instanceName,
       instanceType: 'Redis',
       engineVersion: '7.0',
-      instanceClass: unit.sizing.cache.instanceClass,
+      instanceClass: props.instanceClass,
       paymentType: 'PostPaid',
       zoneId: primary,
       secondaryZoneId: secondary,
@@ -49,8 +50,8 @@ export class UnitCache extends Construct {
       backupTime: '19:00Z-20:00Z',
       maintainStartTime: '20:00Z',
       maintainEndTime: '21:00Z',
-      tags: { ...props.tags, unit: unit.id, data: 'sessions' },
       lifecycle: PREVENT_DESTROY,
     });
+    addTags(this.instance, { data: 'sessions' });
   }
 }

@@ -4,15 +4,25 @@ import { DbDatabase } from '../../.gen/providers/alicloud/db-database';
 import { DbAccountPrivilege } from '../../.gen/providers/alicloud/db-account-privilege';
 import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
 import { RdsAccount } from '../../.gen/providers/alicloud/rds-account';
-import { orgDatabaseName, rdsDescription, unitNames } from '../topology/naming';
-import type { DataCatalog, UnitDeclaration } from '../topology/types';
-import { PREVENT_DESTROY } from './protection';
-import { generatedPassword } from './secrets';
+import type { DatabaseSizingModel } from '../topology/model';
+import { rdsDescription } from '../topology/naming';
+import { addTags } from '../core/tags';
+import { PREVENT_DESTROY } from '../core/protection';
+import { generatedPassword } from '../core/secrets';
 
 export interface UnitDatabaseProps {
-  readonly orgPrefix: string;
-  readonly unit: UnitDeclaration;
-  readonly catalog: DataCatalog;
+  /** The unit's id, for descriptions. */
+  readonly unitId: string;
+  /** RDS instance name. */
+  readonly instanceName: string;
+  /** The master's zone, then the standby's. */
+  readonly zones: readonly [string, string];
+  readonly sizing: DatabaseSizingModel;
+  /** The collaboration (personal) database and the unit's org database. */
+  readonly appDatabaseName: string;
+  readonly orgDatabaseName: string;
+  /** Name of the app's own account. */
+  readonly appAccountName: string;
   readonly vpcId: string;
   /** Data-tier vSwitch ids by zone. */
   readonly dataVswitchIds: Readonly<Record<string, string>>;
@@ -20,15 +30,6 @@ export interface UnitDatabaseProps {
   readonly kmsKeyId: string;
   /** Source ranges allowed to connect: the app tier, and the other units' link ranges DTS reaches it from. */
   readonly allowedCidrs: readonly string[];
-  readonly tags: Readonly<Record<string, string>>;
-}
-
-/** Defaults for retention the declaration may raise (never lower: validation enforces the floors). */
-export const DATABASE_DEFAULTS = { backupRetentionDays: 7, logBackupRetentionDays: 7, auditRetentionDays: 180 } as const;
-
-/** Storage auto-scaling ceiling: four times the declared size, so growth never stops writes before someone looks. */
-export function storageUpperBoundGb(storageGb: number): number {
-  return storageGb * 4;
 }
 
 /** Port MySQL listens on inside the VPC. */
@@ -50,11 +51,10 @@ export class UnitDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: UnitDatabaseProps) {
     super(scope, id);
-    const { unit } = props;
-    const sizing = { ...DATABASE_DEFAULTS, ...unit.sizing.database };
-    const [primary, secondary] = unit.zones;
+    const { unitId, sizing } = props;
+    const [primary, secondary] = props.zones;
     this.instance = new DbInstance(this, 'instance', {
-      instanceName: unitNames(props.orgPrefix, unit.id).rds.name,
+      instanceName: props.instanceName,
       engine: 'MySQL',
       engineVersion: '8.0',
       category: 'HighAvailability',
@@ -63,7 +63,7 @@ export class UnitDatabase extends Construct {
       dbInstanceStorageType: 'cloud_essd',
       storageAutoScale: 'Enable',
       storageThreshold: 20,
-      storageUpperBound: storageUpperBoundGb(sizing.storageGb),
+      storageUpperBound: sizing.storageUpperBoundGb,
       instanceChargeType: 'Postpaid',
       deletionProtection: true,
       zoneId: primary,
@@ -79,9 +79,9 @@ export class UnitDatabase extends Construct {
       sqlCollectorStatus: 'Enabled',
       sqlCollectorConfigValue: sizing.auditRetentionDays,
       monitoringPeriod: 60,
-      tags: { ...props.tags, unit: unit.id, data: 'staff' },
       lifecycle: PREVENT_DESTROY,
     });
+    addTags(this.instance, { data: 'staff' });
     this.backupPolicy = new DbBackupPolicy(this, 'backup', {
       instanceId: this.instance.id,
       backupRetentionPeriod: sizing.backupRetentionDays,
@@ -95,27 +95,27 @@ export class UnitDatabase extends Construct {
     });
     this.appDatabase = new DbDatabase(this, 'app-db', {
       instanceId: this.instance.id,
-      dataBaseName: props.catalog.appDatabase,
+      dataBaseName: props.appDatabaseName,
       characterSet: 'utf8mb4',
-      description: rdsDescription(`collaboration data of unit ${unit.id}, personal data, never replicated`),
+      description: rdsDescription(`collaboration data of unit ${unitId}, personal data, never replicated`),
       lifecycle: PREVENT_DESTROY,
     });
     this.orgDatabase = new DbDatabase(this, 'org-db', {
       instanceId: this.instance.id,
-      dataBaseName: orgDatabaseName(props.catalog.orgDatabase, unit.id),
+      dataBaseName: props.orgDatabaseName,
       characterSet: 'utf8mb4',
-      description: rdsDescription(`org-structure tables mastered by unit ${unit.id}`),
+      description: rdsDescription(`org-structure tables mastered by unit ${unitId}`),
       lifecycle: PREVENT_DESTROY,
     });
 
     const password = generatedPassword(this, 'app-password');
     this.appAccount = new RdsAccount(this, 'app-account', {
       dbInstanceId: this.instance.id,
-      accountName: unitNames(props.orgPrefix, unit.id).appAccount.name,
+      accountName: props.appAccountName,
       accountPassword: password.result,
       // A normal account: no privilege on any database it is not granted below.
       accountType: 'Normal',
-      accountDescription: rdsDescription(`collaboration app of unit ${unit.id}`),
+      accountDescription: rdsDescription(`collaboration app of unit ${unitId}`),
     });
     new DbAccountPrivilege(this, 'app-privilege', {
       instanceId: this.instance.id,

@@ -4,13 +4,14 @@ import { AlbLoadBalancer } from '../../.gen/providers/alicloud/alb-load-balancer
 import { AlbLoadBalancerSecurityGroupAttachment } from '../../.gen/providers/alicloud/alb-load-balancer-security-group-attachment';
 import { AlbRule } from '../../.gen/providers/alicloud/alb-rule';
 import { AlbServerGroup } from '../../.gen/providers/alicloud/alb-server-group';
-import { unitNames } from '../topology/naming';
-import type { UnitDeclaration } from '../topology/types';
 import { PUBLIC_LISTENER_PORTS } from './security';
 
 export interface UnitIngressProps {
-  readonly orgPrefix: string;
-  readonly unit: UnitDeclaration;
+  /** The unit's id, for descriptions. */
+  readonly unitId: string;
+  /** The unit's zones: the ALB spans all of them. */
+  readonly zones: readonly string[];
+  readonly names: { readonly loadBalancer: string; readonly appServerGroup: string; readonly redirectServerGroup: string; readonly httpRedirectRule: string };
   readonly vpcId: string;
   /** Ingress-tier vSwitch ids by zone. */
   readonly ingressVswitchIds: Readonly<Record<string, string>>;
@@ -24,7 +25,6 @@ export interface UnitIngressProps {
   readonly healthCheckPath: string;
   /** The unit's log project and logstore for ALB access logs. */
   readonly accessLogs: { readonly projectName: string; readonly logStoreName: string };
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** ALB system TLS policy: TLS 1.2 and 1.3 only, with strong ciphers. */
@@ -42,19 +42,17 @@ export class UnitIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: UnitIngressProps) {
     super(scope, id);
-    const { unit, tags } = props;
-    const names = unitNames(props.orgPrefix, unit.id);
+    const { unitId, names } = props;
     this.loadBalancer = new AlbLoadBalancer(this, 'alb', {
-      loadBalancerName: names.alb.name,
+      loadBalancerName: names.loadBalancer,
       loadBalancerEdition: 'Standard',
       addressType: 'Internet',
       addressAllocatedMode: 'Fixed',
       vpcId: props.vpcId,
       loadBalancerBillingConfig: { payType: 'PayAsYouGo' },
       deletionProtectionEnabled: true,
-      zoneMappings: unit.zones.map((zone) => ({ zoneId: zone, vswitchId: props.ingressVswitchIds[zone] })),
+      zoneMappings: props.zones.map((zone) => ({ zoneId: zone, vswitchId: props.ingressVswitchIds[zone] })),
       accessLogConfig: { logProject: props.accessLogs.projectName, logStore: props.accessLogs.logStoreName },
-      tags: { ...tags, unit: unit.id },
     });
     new AlbLoadBalancerSecurityGroupAttachment(this, 'security-group', {
       loadBalancerId: this.loadBalancer.id,
@@ -62,7 +60,7 @@ export class UnitIngress extends Construct {
     });
 
     this.appServerGroup = new AlbServerGroup(this, 'app-servers', {
-      serverGroupName: names.appServerGroup.name,
+      serverGroupName: names.appServerGroup,
       serverGroupType: 'Instance',
       protocol: 'HTTP',
       vpcId: props.vpcId,
@@ -82,24 +80,22 @@ export class UnitIngress extends Construct {
       },
       connectionDrainConfig: { connectionDrainEnabled: true, connectionDrainTimeout: 30 },
       stickySessionConfig: { stickySessionEnabled: false },
-      tags: { ...tags, unit: unit.id },
     });
     // ALB listeners can only forward by default; this group has no members, so anything the redirect rule
     // did not answer gets a 503 instead of reaching the app over plain HTTP.
     const redirectSink = new AlbServerGroup(this, 'http-redirect', {
-      serverGroupName: names.redirectServerGroup.name,
+      serverGroupName: names.redirectServerGroup,
       serverGroupType: 'Instance',
       protocol: 'HTTP',
       vpcId: props.vpcId,
       healthCheckConfig: { healthCheckEnabled: false },
-      tags: { ...tags, unit: unit.id },
     });
 
     this.httpsListener = new AlbListener(this, 'https', {
       loadBalancerId: this.loadBalancer.id,
       listenerProtocol: 'HTTPS',
       listenerPort: PUBLIC_LISTENER_PORTS.https,
-      listenerDescription: `HTTPS of unit ${unit.id}`,
+      listenerDescription: `HTTPS of unit ${unitId}`,
       certificates: [{ certificateId: props.certificateId }],
       securityPolicyId: ALB_TLS_POLICY,
       http2Enabled: true,
@@ -107,19 +103,17 @@ export class UnitIngress extends Construct {
       requestTimeout: 60,
       defaultActions: [{ type: 'ForwardGroup', forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: this.appServerGroup.id }] } }],
       xForwardedForConfig: { xForwardedForEnabled: true, xForwardedForProtoEnabled: true },
-      tags: { ...tags, unit: unit.id },
     });
     this.httpListener = new AlbListener(this, 'http', {
       loadBalancerId: this.loadBalancer.id,
       listenerProtocol: 'HTTP',
       listenerPort: PUBLIC_LISTENER_PORTS.http,
-      listenerDescription: `HTTP of unit ${unit.id}: redirects to HTTPS only`,
+      listenerDescription: `HTTP of unit ${unitId}: redirects to HTTPS only`,
       defaultActions: [{ type: 'ForwardGroup', forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: redirectSink.id }] } }],
-      tags: { ...tags, unit: unit.id },
     });
     new AlbRule(this, 'http-to-https', {
       listenerId: this.httpListener.id,
-      ruleName: names.httpRedirectRule.name,
+      ruleName: names.httpRedirectRule,
       priority: 1,
       ruleConditions: [{ type: 'Path', pathConfig: { values: ['/*'] } }],
       ruleActions: [

@@ -3,14 +3,19 @@ import { DataAlicloudAccount } from '../../.gen/providers/alicloud/data-alicloud
 import { ActiontrailTrail } from '../../.gen/providers/alicloud/actiontrail-trail';
 import { LogProject } from '../../.gen/providers/alicloud/log-project';
 import { LogStore } from '../../.gen/providers/alicloud/log-store';
-import { unitNames } from '../topology/naming';
-import type { UnitDeclaration } from '../topology/types';
-import { PREVENT_DESTROY } from './protection';
+import { PREVENT_DESTROY } from '../core/protection';
 
 export interface UnitLoggingProps {
-  readonly orgPrefix: string;
-  readonly unit: UnitDeclaration;
-  readonly tags: Readonly<Record<string, string>>;
+  readonly unitId: string;
+  /** The unit's region: the log project and the trail's coverage. */
+  readonly region: string;
+  readonly names: {
+    readonly project: string;
+    readonly flowLogStore: string;
+    readonly albLogStore: string;
+    readonly trail: string;
+    readonly trailLogStore: string;
+  };
 }
 
 /** Days every logstore keeps its logs: the audit floor (KICS asks for >= 90, our policy for >= 180). */
@@ -31,12 +36,10 @@ export class UnitLogging extends Construct {
 
   constructor(scope: Construct, id: string, props: UnitLoggingProps) {
     super(scope, id);
-    const { unit, tags } = props;
-    const names = unitNames(props.orgPrefix, unit.id);
+    const { unitId, region, names } = props;
     this.project = new LogProject(this, 'project', {
-      projectName: names.logProject.name,
-      description: `Audit, flow and access logs of unit ${unit.id}; they stay in ${unit.region}`,
-      tags: { ...tags, unit: unit.id },
+      projectName: names.project,
+      description: `Audit, flow and access logs of unit ${unitId}; they stay in ${region}`,
       lifecycle: PREVENT_DESTROY,
     });
     const store = (key: string, name: string, retentionDays: number) =>
@@ -53,19 +56,19 @@ export class UnitLogging extends Construct {
         encryptConf: { enable: true, encryptType: 'default' },
         lifecycle: PREVENT_DESTROY,
       });
-    this.flowLogStore = store('vpc-flow-logs', names.flowLogStore.name, LOG_RETENTION_DAYS);
-    this.albLogStore = store('alb-access-logs', names.albLogStore.name, LOG_RETENTION_DAYS);
-    this.trailLogStore = store('actiontrail', names.trailLogStore.name, TRAIL_RETENTION_DAYS);
+    this.flowLogStore = store('vpc-flow-logs', names.flowLogStore, LOG_RETENTION_DAYS);
+    this.albLogStore = store('alb-access-logs', names.albLogStore, LOG_RETENTION_DAYS);
+    this.trailLogStore = store('actiontrail', names.trailLogStore, TRAIL_RETENTION_DAYS);
 
     // The account id is only needed to spell the ARNs ActionTrail asks for.
     const account = new DataAlicloudAccount(this, 'account', {});
     this.trail = new ActiontrailTrail(this, 'trail', {
-      trailName: names.trail.name,
+      trailName: names.trail,
       eventRw: 'All',
       // Each unit's trail records its own region, into its own region: a trail over all regions would copy the
       // other units' events here. Together the unit trails cover every region the platform runs in.
-      trailRegion: unit.region,
-      slsProjectArn: `acs:log:${unit.region}:${account.id}:project/${this.project.projectName}`,
+      trailRegion: region,
+      slsProjectArn: `acs:log:${region}:${account.id}:project/${this.project.projectName}`,
       slsWriteRoleArn: `acs:ram::${account.id}:role/aliyunactiontraildefaultrole`,
       status: 'Enable',
       dependsOn: [this.trailLogStore],

@@ -2,16 +2,19 @@ import { Construct } from 'constructs';
 import { CmsAlarm } from '../../.gen/providers/alicloud/cms-alarm';
 import { CmsAlarmContact } from '../../.gen/providers/alicloud/cms-alarm-contact';
 import { CmsAlarmContactGroup } from '../../.gen/providers/alicloud/cms-alarm-contact-group';
-import { unitNames } from '../topology/naming';
-import type { UnitDeclaration } from '../topology/types';
+import type { ContactModel } from '../topology/model';
 
 export interface UnitMonitoringProps {
-  readonly orgPrefix: string;
-  readonly unit: UnitDeclaration;
+  readonly unitId: string;
+  /** The unit's region, for the contact group's description. */
+  readonly region: string;
+  /** Prefix of every alarm name: `<prefix>-<alarm>`. */
+  readonly alarmPrefix: string;
+  readonly contactGroup: string;
+  readonly contacts: readonly ContactModel[];
   readonly albId: string;
   readonly rdsInstanceId: string;
   readonly redisInstanceId: string;
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** What is watched, and when it pages: CloudMonitor namespace, metric, dimension key and critical threshold. */
@@ -37,21 +40,20 @@ export class UnitMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: UnitMonitoringProps) {
     super(scope, id);
-    const { unit } = props;
-    const names = unitNames(props.orgPrefix, unit.id);
+    const { unitId } = props;
     // Contacts keyed by their declared name: reordering the list must not replace them.
-    const contacts = unit.monitoring.contacts.map(
+    const contacts = props.contacts.map(
       (c) =>
         new CmsAlarmContact(this, `contact-${c.name}`, {
           alarmContactName: c.name,
-          describe: `On-call for unit ${unit.id}`,
+          describe: `On-call for unit ${unitId}`,
           channelsMail: c.email,
           lang: 'en',
         }),
     );
     this.contactGroup = new CmsAlarmContactGroup(this, 'contact-group', {
-      alarmContactGroupName: unit.monitoring.contactGroup,
-      describe: `Alarms of unit ${unit.id} (${unit.region})`,
+      alarmContactGroupName: props.contactGroup,
+      describe: `Alarms of unit ${unitId} (${props.region})`,
       contacts: contacts.map((c) => c.alarmContactName),
     });
     const subject: Record<AlarmKey, string> = {
@@ -65,7 +67,7 @@ export class UnitMonitoring extends Construct {
     for (const key of Object.keys(ALARMS) as AlarmKey[]) {
       const a = ALARMS[key];
       alarms[key] = new CmsAlarm(this, key, {
-        name: `${names.alarmPrefix.name}-${key}`,
+        name: `${props.alarmPrefix}-${key}`,
         project: a.project,
         metric: a.metric,
         metricDimensions: JSON.stringify([{ [a.dimension]: subject[key] }]),
@@ -76,7 +78,6 @@ export class UnitMonitoring extends Construct {
         silenceTime: 3600,
         effectiveInterval: '00:00-23:59',
         enabled: true,
-        tags: { ...props.tags, unit: unit.id },
       });
     }
     this.alarms = alarms;

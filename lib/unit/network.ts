@@ -6,16 +6,26 @@ import { SnatEntry } from '../../.gen/providers/alicloud/snat-entry';
 import { Vpc } from '../../.gen/providers/alicloud/vpc';
 import { VpcFlowLog } from '../../.gen/providers/alicloud/vpc-flow-log';
 import { Vswitch } from '../../.gen/providers/alicloud/vswitch';
-import { unitNames } from '../topology/naming';
-import { TIERS, type TierName, type UnitDeclaration } from '../topology/types';
-import { PREVENT_DESTROY } from './protection';
+import { PREVENT_DESTROY } from '../core/protection';
+import { addTags } from '../core/tags';
+import { TIERS, type TierName } from '../topology/types';
 
 export interface UnitNetworkProps {
-  readonly orgPrefix: string;
-  readonly unit: UnitDeclaration;
+  /** The unit's id, for descriptions. */
+  readonly unitId: string;
+  /** The unit's human-readable name, for the VPC description. */
+  readonly unitName: string;
+  readonly vpcName: string;
+  readonly vpcCidr: string;
+  /** The unit's zones, in order; the first hosts the NAT gateway. */
+  readonly zones: readonly string[];
+  /** vSwitch CIDRs by tier, then zone: exactly one per tier and zone. */
+  readonly subnets: { readonly [T in TierName]: Readonly<Record<string, string>> };
+  readonly natGatewayName: string;
+  readonly natEipName: string;
+  readonly flowLogName: string;
   /** Where the VPC's flow logs go: the unit's own log project. */
   readonly flowLogs: { readonly projectName: string; readonly logStoreName: string };
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** Tiers without public addresses: their outbound traffic leaves through the NAT gateway. */
@@ -34,54 +44,51 @@ export class UnitNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: UnitNetworkProps) {
     super(scope, id);
-    const { unit, orgPrefix, tags } = props;
-    const names = unitNames(orgPrefix, unit.id);
+    const { unitId, zones } = props;
     this.vpc = new Vpc(this, 'vpc', {
-      vpcName: names.vpc.name,
-      cidrBlock: unit.network.vpcCidr,
-      description: `${unit.name}: VPC of unit ${unit.id}`,
-      tags: { ...tags, unit: unit.id },
+      vpcName: props.vpcName,
+      cidrBlock: props.vpcCidr,
+      description: `${props.unitName}: VPC of unit ${unitId}`,
     });
     const vswitches = {} as Record<TierName, Record<string, Vswitch>>;
     for (const tier of TIERS) {
       vswitches[tier] = {};
-      unit.zones.forEach((zone) => {
+      zones.forEach((zone) => {
         // Construct ids use tier and zone, never a list position: reordering zones must not replace vSwitches.
-        vswitches[tier][zone] = new Vswitch(this, `${tier}-${zone}`, {
+        const vswitch = new Vswitch(this, `${tier}-${zone}`, {
           vpcId: this.vpc.id,
           zoneId: zone,
-          cidrBlock: unit.network.subnets[tier][zone],
-          vswitchName: `${names.vpc.name.replace(/-vpc$/, '')}-${tier}-${zone}`,
-          description: `${tier} tier of unit ${unit.id} in ${zone}`,
-          tags: { ...tags, unit: unit.id, tier },
+          cidrBlock: props.subnets[tier][zone],
+          vswitchName: `${props.vpcName.replace(/-vpc$/, '')}-${tier}-${zone}`,
+          description: `${tier} tier of unit ${unitId} in ${zone}`,
         });
+        addTags(vswitch, { tier });
+        vswitches[tier][zone] = vswitch;
       });
     }
     this.vswitches = vswitches;
 
     // The enhanced NAT gateway lives in a vSwitch; the ingress tier is the unit's public-facing tier.
-    const [primary] = unit.zones;
+    const [primary] = zones;
     this.natGateway = new NatGateway(this, 'nat', {
       vpcId: this.vpc.id,
       vswitchId: vswitches.ingress[primary].id,
-      natGatewayName: names.natGateway.name,
-      description: `Outbound internet access of the private tiers of unit ${unit.id}`,
+      natGatewayName: props.natGatewayName,
+      description: `Outbound internet access of the private tiers of unit ${unitId}`,
       natType: 'Enhanced',
       networkType: 'internet',
       paymentType: 'PayAsYouGo',
       internetChargeType: 'PayByLcu',
       eipBindMode: 'NAT',
-      tags: { ...tags, unit: unit.id },
     });
     this.natEip = new EipAddress(this, 'nat-eip', {
-      addressName: names.natEip.name,
-      description: `Source address of outbound traffic from unit ${unit.id}`,
+      addressName: props.natEipName,
+      description: `Source address of outbound traffic from unit ${unitId}`,
       paymentType: 'PayAsYouGo',
       internetChargeType: 'PayByTraffic',
       bandwidth: '100',
       // Partners may allowlist this address: keep it across accidental destroys.
       deletionProtection: true,
-      tags: { ...tags, unit: unit.id },
       lifecycle: PREVENT_DESTROY,
     });
     const association = new EipAssociation(this, 'nat-eip-association', {
@@ -90,7 +97,7 @@ export class UnitNetwork extends Construct {
       instanceType: 'Nat',
     });
     for (const tier of PRIVATE_TIERS) {
-      for (const zone of unit.zones) {
+      for (const zone of zones) {
         new SnatEntry(this, `snat-${tier}-${zone}`, {
           snatTableId: this.natGateway.snatTableIds,
           sourceVswitchId: vswitches[tier][zone].id,
@@ -102,15 +109,14 @@ export class UnitNetwork extends Construct {
     }
 
     this.flowLog = new VpcFlowLog(this, 'flow-log', {
-      flowLogName: names.flowLog.name,
-      description: `All traffic of the VPC of unit ${unit.id}`,
+      flowLogName: props.flowLogName,
+      description: `All traffic of the VPC of unit ${unitId}`,
       resourceType: 'VPC',
       resourceId: this.vpc.id,
       trafficType: 'All',
       projectName: props.flowLogs.projectName,
       logStoreName: props.flowLogs.logStoreName,
       status: 'Active',
-      tags: { ...tags, unit: unit.id },
     });
   }
 }

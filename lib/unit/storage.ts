@@ -2,16 +2,13 @@ import { Construct } from 'constructs';
 import { OssBucket, type OssBucketLifecycleRule } from '../../.gen/providers/alicloud/oss-bucket';
 import { OssBucketAcl } from '../../.gen/providers/alicloud/oss-bucket-acl';
 import { OssBucketPublicAccessBlock } from '../../.gen/providers/alicloud/oss-bucket-public-access-block';
-import { unitNames } from '../topology/naming';
-import type { UnitDeclaration } from '../topology/types';
-import { PREVENT_DESTROY } from './protection';
+import { PREVENT_DESTROY } from '../core/protection';
+import { addTags } from '../core/tags';
 
 export interface UnitStorageProps {
-  readonly orgPrefix: string;
-  readonly unit: UnitDeclaration;
+  readonly names: { readonly files: string; readonly audit: string; readonly accessLogs: string };
   /** The unit's KMS key: server-side encryption of every bucket. */
   readonly kmsKeyId: string;
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** Days a deleted or overwritten file stays recoverable as a previous version. */
@@ -33,8 +30,7 @@ export class UnitStorage extends Construct {
 
   constructor(scope: Construct, id: string, props: UnitStorageProps) {
     super(scope, id);
-    const { unit, tags } = props;
-    const names = unitNames(props.orgPrefix, unit.id);
+    const { names } = props;
 
     const bucket = (key: string, name: string, purpose: string, lifecycleRule: OssBucketLifecycleRule[], logTarget: () => string) => {
       const b = new OssBucket(this, key, {
@@ -47,9 +43,9 @@ export class UnitStorage extends Construct {
         serverSideEncryptionRule: { sseAlgorithm: 'KMS', kmsMasterKeyId: props.kmsKeyId },
         logging: { targetBucket: logTarget(), targetPrefix: `${key}/` },
         lifecycleRule,
-        tags: { ...tags, unit: unit.id, purpose },
         lifecycle: PREVENT_DESTROY,
       });
+      addTags(b, { purpose });
       new OssBucketAcl(this, `${key}-acl`, { bucket: b.bucket, acl: 'private' });
       new OssBucketPublicAccessBlock(this, `${key}-public-access-block`, { bucket: b.bucket, blockPublicAccess: true });
       return b;
@@ -58,24 +54,24 @@ export class UnitStorage extends Construct {
     // The log bucket logs to itself: OSS allows a bucket to be its own logging target.
     this.accessLogBucket = bucket(
       'access-logs',
-      names.accessLogBucket.name,
+      names.accessLogs,
       'oss-access-logs',
       [
         { id: 'expire-access-logs', enabled: true, expiration: [{ days: ACCESS_LOG_RETENTION_DAYS }], noncurrentVersionExpiration: [{ days: 30 }] },
         abortUploads,
       ],
-      () => names.accessLogBucket.name,
+      () => names.accessLogs,
     );
     this.filesBucket = bucket(
       'files',
-      names.filesBucket.name,
+      names.files,
       'staff-files',
       [{ id: 'expire-previous-versions', enabled: true, noncurrentVersionExpiration: [{ days: FILE_VERSION_RETENTION_DAYS }] }, abortUploads],
       () => this.accessLogBucket.bucket,
     );
     this.auditBucket = bucket(
       'audit',
-      names.auditBucket.name,
+      names.audit,
       'audit-archive',
       // Archives are written once and rarely read: infrequent access after 30 days; they never expire.
       [{ id: 'infrequent-access', enabled: true, transitions: [{ days: 30, storageClass: 'IA' }] }, abortUploads],

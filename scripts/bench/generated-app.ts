@@ -4,6 +4,7 @@
  * Past the region table's size, units share regions: every other problem still stops the run.
  */
 import { synthWithPolicy } from '../../lib/policy/enforce';
+import { resolveTopology } from '../../lib/topology/resolve';
 import { buildApp, buildStacks } from '../../stacks/app';
 import { benchProblems, generateTopology, maxBenchUnits } from './generate-topology';
 
@@ -15,8 +16,8 @@ if (n <= maxBenchUnits()) {
   const topology = generateTopology(n, undefined, { reuseRegions: true });
   const problems = benchProblems(topology);
   if (problems.length) throw new Error(`generated topology of ${n} units:\n  - ${problems.join('\n  - ')}`);
-  built = buildStacks(topology);
+  built = buildStacks(resolveTopology(topology));
 }
-const outcome = synthWithPolicy(built.app, built.topology);
+const outcome = synthWithPolicy(built.app, built.model);
 // A generated topology is the declared one grown: a failing finding here is a real problem of the constructs.
 if (outcome.failures.length) throw new Error(`policy on ${n} generated units:\n  ${outcome.failures.join('\n  ')}`);

@@ -34,6 +34,7 @@ if (which === 'empty') {
 } else {
   const { checkSynthesized, policyPackFor } = require('../../lib/policy/enforce') as typeof import('../../lib/policy/enforce');
   const { buildApp, buildStacks } = require('../../stacks/app') as typeof import('../../stacks/app');
+  const { resolveTopology } = require('../../lib/topology/resolve') as typeof import('../../lib/topology/resolve');
   const { loadTopology } = require('../../stacks/topology') as typeof import('../../stacks/topology');
   const { generateTopology, maxBenchUnits } = require('./generate-topology') as typeof import('./generate-topology');
   mark('load');
@@ -44,8 +45,8 @@ if (which === 'empty') {
       ? buildApp(loadTopology())
       : n <= maxBenchUnits()
         ? buildApp(generateTopology(n))
-        : buildStacks(generateTopology(n, undefined, { reuseRegions: true }));
-  const pack = policyPackFor(built.topology);
+        : buildStacks(resolveTopology(generateTopology(n, undefined, { reuseRegions: true })));
+  const pack = policyPackFor(built.model);
   mark('build');
   built.app.synth();
   mark('synth');

@@ -4,26 +4,31 @@
  * provider is bound to that region, whatever the access points' locations.
  */
 import { TerraformOutput } from 'cdktf';
-import { type Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { GlobalAccess } from '../../lib/accel/global-access';
-import { BaseStack } from '../../lib/stack-base';
+import type { UnitOutputs } from '../../lib/core/contracts';
+import { BaseStack } from '../../lib/core/stack-base';
+import type { TopologyModel } from '../../lib/topology/model';
 import { GA_API_REGION } from '../../lib/topology/regions';
-import type { TopologyDeclaration } from '../../lib/topology/types';
-import type { UnitOutputs } from '../../lib/unit/outputs';
 
 export interface AccelStackProps {
-  readonly topology: TopologyDeclaration;
+  readonly model: TopologyModel;
   readonly units: Readonly<Record<string, UnitOutputs>>;
 }
-
-export const ACCEL_STACK_NAME = 'accel';
 
 export class AccelStack extends BaseStack {
   readonly access: GlobalAccess;
 
   constructor(scope: Construct, props: AccelStackProps) {
-    super(scope, ACCEL_STACK_NAME);
-    this.access = new GlobalAccess(this, 'access', { topology: props.topology, units: props.units, provider: this.provider(GA_API_REGION) });
+    const { model } = props;
+    super(scope, model.stackNames.accel, { defaultRegion: GA_API_REGION, state: model.state.locations[model.stackNames.accel] });
+    this.access = new GlobalAccess(this, 'access', {
+      orgPrefix: model.org.prefix,
+      orgName: model.org.name,
+      access: model.access,
+      units: props.units,
+      provider: this.defaultProvider,
+    });
     new TerraformOutput(this, 'accelerator_id', { value: this.access.accelerator.accelerator.id, description: 'Global Accelerator instance' });
     for (const [name, ipSet] of Object.entries(this.access.accelerator.ipSets)) {
       new TerraformOutput(this, `access_point_${name}_addresses`, { value: ipSet.ipAddressList, description: `Addresses of access point ${name}` });

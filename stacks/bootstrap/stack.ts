@@ -4,17 +4,18 @@
  * live), so it is deployed once, by hand, before the first `STATE_BACKEND=oss` deployment.
  */
 import { TerraformOutput } from 'cdktf';
-import { type Construct } from 'constructs';
-import { stateStore, tablestoreEndpoint } from '../../lib/backend/state-location';
+import type { Construct } from 'constructs';
 import { StateStore } from '../../lib/backend/state-store';
-import { BaseStack } from '../../lib/stack-base';
+import { addTags } from '../../lib/core/tags';
+import { BaseStack } from '../../lib/core/stack-base';
 import type { RegionId } from '../../lib/topology/regions';
-import type { TopologyDeclaration } from '../../lib/topology/types';
+import { tablestoreEndpoint, type StateStore as StateStoreNames } from '../../lib/topology/state';
 
 export interface BootstrapStackProps {
-  readonly topology: TopologyDeclaration;
   /** A region that holds state: a unit's region (the hub's also holds link and accel). */
   readonly region: RegionId;
+  /** The names of the region's store (the model's `state.stores[region]`). */
+  readonly store: StateStoreNames;
 }
 
 export function bootstrapStackName(region: string): string {
@@ -25,11 +26,10 @@ export class BootstrapStack extends BaseStack {
   readonly store: StateStore;
 
   constructor(scope: Construct, props: BootstrapStackProps) {
-    super(scope, bootstrapStackName(props.region));
-    const { topology, region } = props;
-    this.provider(region);
-    const names = stateStore(topology, region);
-    this.store = new StateStore(this, 'state-store', { names, tags: topology.tags ?? {} });
+    const { region, store: names } = props;
+    super(scope, bootstrapStackName(region), { defaultRegion: region });
+    this.store = new StateStore(this, 'state-store', { names });
+    addTags(this.store, { purpose: 'terraform-state' });
     new TerraformOutput(this, 'state_bucket', { value: this.store.bucket.bucket, description: `State bucket of ${region}` });
     new TerraformOutput(this, 'tablestore_endpoint', { value: tablestoreEndpoint(names.lockInstance, region), description: `Lock endpoint of ${region}` });
     new TerraformOutput(this, 'tablestore_table', { value: this.store.lockTable.tableName, description: `Lock table of ${region}` });

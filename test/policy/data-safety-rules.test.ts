@@ -11,7 +11,7 @@ import { KmsKey } from '../../.gen/providers/alicloud/kms-key';
 import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
 import { orgDatabaseName } from '../../lib/topology/naming';
 import type { TopologyDeclaration } from '../../lib/topology/types';
-import { PREVENT_DESTROY } from '../../lib/unit/protection';
+import { PREVENT_DESTROY } from '../../lib/core/protection';
 import { describeRuleFamily, type RuleCase, TOPOLOGY, unitOf } from './harness';
 
 const sg = unitOf('sg');

@@ -26,7 +26,7 @@ function synthDeclared(change?: (built: ReturnType<typeof buildApp>) => void) {
   const outdir = tmp();
   const built = buildApp(TOPOLOGY, { outdir });
   change?.(built);
-  return { outdir, outcome: synthWithPolicy(built.app, TOPOLOGY) };
+  return { outdir, outcome: synthWithPolicy(built.app, built.model) };
 }
 
 /** A bucket that breaks only ALI-OSS-1 (public) and ALI-OSS-4 (no access logging, a warning). */
@@ -90,7 +90,7 @@ describe('a non-compliant change', () => {
 
   test('a stack added after the pack was made is checked too', () => {
     const built = buildApp(TOPOLOGY, { outdir: tmp() });
-    const pack = policyPackFor(TOPOLOGY);
+    const pack = policyPackFor(built.model);
     const extra = new TerraformStack(built.app, 'extra');
     new AlicloudProvider(extra, 'alicloud', { region: TOPOLOGY.units[0].region });
     publicBucket(extra, 'files');
@@ -114,7 +114,7 @@ describe('a non-compliant change', () => {
     process.env.SYNTH_HCL_OUTPUT = 'true';
     try {
       const built = buildApp(TOPOLOGY, { outdir: tmp() });
-      expect(() => synthWithPolicy(built.app, TOPOLOGY)).toThrow(
+      expect(() => synthWithPolicy(built.app, built.model)).toThrow(
         /^policy pack: [\w-]+ was synthesized as HCL \(cdk\.tf\); the pack reads Terraform JSON: synthesize without --hcl/,
       );
     } finally {

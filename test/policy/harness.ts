@@ -1,3 +1,4 @@
+import { resolveTopology } from '../../lib/topology/resolve';
 /**
  * Minimal stacks for rule tests: one App, one stack with an alicloud provider, the rules under test applied as
  * the app applies them, synthesized for real so rules see exactly what cdk.tf.json would hold.
@@ -33,7 +34,7 @@ export function synthMinimal(rules: readonly PolicyRule[], build: (stack: Terraf
   new AlicloudProvider(stack, 'alicloud', { region: options.region ?? unitOf('cn').region });
   build(stack);
   try {
-    return synthWithPolicy(app, options.topology ?? TOPOLOGY, rules);
+    return synthWithPolicy(app, resolveTopology(options.topology ?? TOPOLOGY), rules);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

@@ -1,4 +1,3 @@
-import { orgDatabaseName } from '../../topology/naming';
 import { isReference, shown } from '../values';
 import { COMPLIANT, nonCompliant, type PolicyRule, unknown } from '../types';
 
@@ -18,10 +17,10 @@ export const DTSReplicatesOnlyAllowlistedTables: PolicyRule = {
     const raw = job.config.db_list;
     if (typeof raw !== 'string') return nonCompliant(`db_list is ${shown(raw)}`);
     if (isReference(raw)) return unknown('db_list contains Terraform expressions; build it as literal JSON from the allowlist');
-    if (!context.topology) return unknown('no topology declaration given to the policy pack, so the allowlist is unknown');
-    const { catalog, replication, units } = context.topology;
-    const allowedDbs = new Set([catalog.orgDatabase, ...units.map((u) => orgDatabaseName(catalog.orgDatabase, u.id))]);
-    const allowedTables = new Set(replication.allowlist.filter((t) => catalog.tables[t] === 'org-structure'));
+    if (!context.model) return unknown('no topology model given to the policy pack, so the allowlist is unknown');
+    const { catalog, units } = context.model;
+    const allowedDbs = new Set([catalog.orgDatabase, ...units.map((u) => u.orgDatabase)]);
+    const allowedTables = new Set(catalog.allowlist.filter((t) => catalog.tables[t] === 'org-structure'));
     let list: Record<string, DbEntry>;
     try {
       list = JSON.parse(raw);

@@ -25,7 +25,7 @@ export const GACrossBorderExplicit: PolicyRule = {
     const status = asBool(ga.config.cross_border_status);
     if (isReference(billing)) return unknown(`bandwidth_billing_type is the reference ${billing}`);
     if (status === 'reference') return unknown(`cross_border_status is the reference ${ga.config.cross_border_status}`);
-    const declared = context.topology?.access.crossBorder?.billing;
+    const declared = context.model?.access.crossBorder.billing;
     if (declared === 'cdt') {
       return billing === 'CDT' && status === true
         ? COMPLIANT

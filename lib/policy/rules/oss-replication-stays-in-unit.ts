@@ -15,7 +15,7 @@ export const OSSReplicationStaysInUnit: PolicyRule = {
     const location = firstBlock(replication.config.destination)?.location;
     if (typeof location !== 'string') return nonCompliant(`destination.location is ${shown(location)}`);
     if (isReference(location)) return unknown(`destination.location is the reference ${location}`);
-    if (!context.topology) return unknown('no topology declaration given to the policy pack, so unit regions are unknown');
+    if (!context.model) return unknown('no topology model given to the policy pack, so unit regions are unknown');
     const region = location.replace(/^oss-/, '');
     if (context.unit) {
       return region === context.unit.region
@@ -23,7 +23,7 @@ export const OSSReplicationStaysInUnit: PolicyRule = {
         : nonCompliant(`destination ${location} is outside unit ${context.unit.id}'s region ${context.unit.region}`);
     }
     // Outside unit stacks (state buckets, for example) replication must still not land in a unit's region.
-    const other = context.topology.units.find((u) => u.region === region);
+    const other = context.model.units.find((u) => u.region === region);
     return other ? nonCompliant(`destination ${location} is unit ${other.id}'s region`) : COMPLIANT;
   },
 };

@@ -10,7 +10,7 @@ export const StatefulResourcePreventDestroy: PolicyRule = {
   info: 'The stateful resource lacks lifecycle.prevent_destroy',
   explanation:
     'Without prevent_destroy a plan that replaces or destroys the resource (a force-new attribute change, a renamed construct id) applies and loses its data; with it Terraform refuses the plan.',
-  fix: 'set lifecycle: PREVENT_DESTROY (lib/unit/protection.ts) on the resource',
+  fix: 'set lifecycle: PREVENT_DESTROY (lib/core/protection.ts) on the resource',
   equivalents: [],
   evaluate(resource) {
     const lifecycle = resource.config.lifecycle as Record<string, unknown> | undefined;

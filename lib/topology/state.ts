@@ -6,13 +6,23 @@
  * its own region's store, the link and accel stacks in the hub's; inside a bucket each stack has its own prefix:
  *   <org>-tfstate-<region>/<stack>/terraform.tfstate
  */
-import type { OssBackendConfig } from 'cdktf';
-import { stateStoreNames } from '../topology/naming';
-import type { StateBackendDeclaration, StateBackendKind, TopologyDeclaration } from '../topology/types';
-import { STATE_BACKEND_KINDS } from '../topology/types';
+import { stateStoreNames } from './naming';
+import type { StateBackendDeclaration, StateBackendKind, TopologyDeclaration } from './types';
+import { STATE_BACKEND_KINDS } from './types';
+
+/** What Terraform's `oss` backend block takes (the fields cdktf's OssBackendConfig names alike). */
+export interface OssStateConfig {
+  readonly bucket: string;
+  readonly region: string;
+  readonly prefix: string;
+  readonly key: string;
+  readonly acl: string;
+  readonly tablestoreEndpoint: string;
+  readonly tablestoreTable: string;
+}
 
 /** A stack's state: a local file, or an object in an OSS bucket locked through Tablestore. */
-export type StateLocation = { readonly kind: 'local'; readonly path: string } | { readonly kind: 'oss'; readonly config: OssBackendConfig };
+export type StateLocation = { readonly kind: 'local'; readonly path: string } | { readonly kind: 'oss'; readonly config: OssStateConfig };
 
 /** The names of one region's state store, overrides applied. */
 export interface StateStore {

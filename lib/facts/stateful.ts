@@ -1,12 +1,3 @@
-import type { TerraformResourceLifecycle } from 'cdktf';
-
-/**
- * Lifecycle of every stateful resource (databases, caches, buckets, keys, log projects): Terraform refuses any
- * plan that would destroy it. Removing the resource from code still destroys it, which is why the plan review
- * flags removals of stateful resources as data-loss risks.
- */
-export const PREVENT_DESTROY: TerraformResourceLifecycle = { preventDestroy: true };
-
 /**
  * Resource types that hold data (or money) a destroy cannot give back, with what would be lost. The one list both
  * guards read: the policy pack requires `PREVENT_DESTROY` on each (ALI-PROT-1), and the plan review puts a

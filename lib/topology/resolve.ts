@@ -1,0 +1,181 @@
+/**
+ * The one step from a declaration to the model everything reads (model.ts): defaults applied, derived names,
+ * certificates, peer ranges, replication jobs, access routes and state locations computed here and nowhere else.
+ *
+ * `resolveTopology` expects a declaration that `validateTopology` accepted: it does not repeat the checks, and
+ * throws a plain Error (a bug, not a user mistake) when a fact it needs is missing.
+ */
+import { resolveAccess } from './access';
+import { unitCertificateId } from './certificates';
+import { replicatedTables } from './db-list';
+import type { CatalogModel, InterconnectModel, TopologyModel, UnitModel, UnitNamesModel } from './model';
+import { linkNames, orgDatabaseName, sharedResourceName, unitNames, unitResourceName } from './naming';
+import { REGIONS, isRegionId } from './regions';
+import { REPLICATION_DEFAULTS, replicationJobs } from './replication';
+import { effectiveStateBackend, stateLocation, stateStore } from './state';
+import { TIERS, type StateBackendKind, type TierName, type TopologyDeclaration, type UnitDeclaration } from './types';
+
+/** Defaults of the declaration's optional sizing fields (the declaration types document the same values). */
+export const APP_DISK_DEFAULTS = { systemDiskGb: 40, dataDiskGb: 100 } as const;
+export const DATABASE_DEFAULTS = { backupRetentionDays: 7, logBackupRetentionDays: 7, auditRetentionDays: 180 } as const;
+/** Storage auto-scaling ceiling: four times the declared size, so growth never stops writes before someone looks. */
+export const STORAGE_UPPER_BOUND_FACTOR = 4;
+
+export const LINK_STACK_NAME = 'link';
+export const ACCEL_STACK_NAME = 'accel';
+
+export function unitStackName(unitId: string): string {
+  return `unit-${unitId}`;
+}
+
+export interface ResolveOptions {
+  /**
+   * Backend kind for this run, whatever `stateBackend` declares (the entry point takes it from `STATE_BACKEND`).
+   * @default - the declared `stateBackend`
+   */
+  readonly stateBackend?: StateBackendKind;
+}
+
+function namesOf(orgPrefix: string, unitId: string): UnitNamesModel {
+  return Object.fromEntries(Object.entries(unitNames(orgPrefix, unitId)).map(([role, n]) => [role, n.name])) as UnitNamesModel;
+}
+
+function resolveUnit(t: TopologyDeclaration, u: UnitDeclaration, stateOf: (stack: string, region: string) => UnitModel['state']): UnitModel {
+  if (!isRegionId(u.region)) throw new Error(`resolveTopology: unit ${u.id} has region ${u.region}, which lib/topology/regions.ts does not know`);
+  const certificateId = unitCertificateId(t, u);
+  if (!certificateId) throw new Error(`resolveTopology: unit ${u.id} has no certificate; validateTopology reports this first`);
+  const [primaryZone, secondaryZone] = u.zones;
+  const tierCidrs = Object.fromEntries(TIERS.map((tier) => [tier, u.zones.map((z) => u.network.subnets[tier][z])])) as Record<TierName, string[]>;
+  const database = { ...DATABASE_DEFAULTS, ...u.sizing.database };
+  const stackName = unitStackName(u.id);
+  return {
+    id: u.id,
+    name: u.name,
+    country: u.country,
+    region: u.region,
+    regionInfo: REGIONS[u.region],
+    zones: u.zones,
+    primaryZone,
+    secondaryZone,
+    isHub: u.id === t.hub,
+    stackName,
+    network: { vpcCidr: u.network.vpcCidr, subnets: u.network.subnets, tierCidrs },
+    sizing: {
+      app: { ...APP_DISK_DEFAULTS, ...u.sizing.app },
+      database: {
+        instanceClass: database.instanceClass,
+        storageGb: database.storageGb,
+        storageUpperBoundGb: database.storageGb * STORAGE_UPPER_BOUND_FACTOR,
+        backupRetentionDays: database.backupRetentionDays,
+        logBackupRetentionDays: database.logBackupRetentionDays,
+        auditRetentionDays: database.auditRetentionDays,
+      },
+      cache: { instanceClass: u.sizing.cache.instanceClass },
+    },
+    certificateId,
+    names: namesOf(t.org.prefix, u.id),
+    orgDatabase: orgDatabaseName(t.catalog.orgDatabase, u.id),
+    appDatabase: t.catalog.appDatabase,
+    mastersTables: u.mastersTables,
+    replicatedTables: replicatedTables(t.replication.allowlist, u.mastersTables),
+    monitoring: { contactGroup: u.monitoring.contactGroup, contacts: u.monitoring.contacts.map((c) => ({ name: c.name, email: c.email })) },
+    ...(u.link
+      ? { link: { bandwidthMbps: u.link.bandwidthMbps, billing: u.link.billing, replication: { ...REPLICATION_DEFAULTS, ...u.link.replication } } }
+      : {}),
+    encryption: u.encryption?.kmsInstanceId ? { kmsInstanceId: u.encryption.kmsInstanceId } : {},
+    dtsPeerLinkCidrs: {},
+    state: stateOf(stackName, u.region),
+  };
+}
+
+/** The model of a validated declaration. */
+export function resolveTopology(declared: TopologyDeclaration, options: ResolveOptions = {}): TopologyModel {
+  const backend = effectiveStateBackend(declared.stateBackend, options.stateBackend);
+  const t: TopologyDeclaration = backend === declared.stateBackend ? declared : { ...declared, stateBackend: backend };
+  const stateOf = (stack: string, region: string) => stateLocation(t, stack, region);
+
+  const resolved = t.units.map((u) => resolveUnit(t, u, stateOf));
+  const hubUnit = resolved.find((u) => u.isHub);
+  if (!hubUnit) throw new Error(`resolveTopology: hub ${t.hub} is not a declared unit; validateTopology reports this first`);
+  const jobs = replicationJobs(
+    t.org.prefix,
+    hubUnit,
+    resolved.filter((u) => !u.isHub),
+  );
+
+  // A unit's database admits DTS from the link ranges of the units it replicates with: DTS runs hub ↔ spoke only,
+  // so the hub admits every spoke and a spoke only the hub.
+  const units: UnitModel[] = resolved.map((unit) => {
+    const counterparts = new Set<string>();
+    for (const job of jobs) {
+      if (job.source.unitId === unit.id) counterparts.add(job.destination.unitId);
+      if (job.destination.unitId === unit.id) counterparts.add(job.source.unitId);
+    }
+    const dtsPeerLinkCidrs: Record<string, string> = {};
+    for (const peer of resolved) {
+      if (!counterparts.has(peer.id)) continue;
+      for (const zone of peer.zones) dtsPeerLinkCidrs[`${peer.id}-${zone}`] = peer.network.subnets.link[zone];
+    }
+    return { ...unit, dtsPeerLinkCidrs };
+  });
+  const unitsById = Object.fromEntries(units.map((u) => [u.id, u]));
+  const hub = unitsById[t.hub];
+  const spokes = units.filter((u) => !u.isHub);
+
+  const catalog: CatalogModel = {
+    orgDatabase: t.catalog.orgDatabase,
+    appDatabase: t.catalog.appDatabase,
+    tables: t.catalog.tables,
+    allowlist: t.replication.allowlist,
+  };
+
+  const interconnect: InterconnectModel = {
+    cenName: sharedResourceName(t.org.prefix, 'cen'),
+    routers: units.map((u) => {
+      const names = linkNames(t.org.prefix, hub.id, u.id);
+      return {
+        unitId: u.id,
+        names: { transitRouter: names.transitRouter.name, routeTable: names.transitRouterRouteTable.name, vpcAttachment: names.vpcAttachment.name },
+        routes: Object.fromEntries(
+          units.filter((o) => o.id !== u.id).map((o) => [o.id, { cidr: o.network.vpcCidr, name: unitResourceName(t.org.prefix, u.id, `to-${o.id}`) }]),
+        ),
+      };
+    }),
+    peers: spokes.map((s) => {
+      if (!s.link) throw new Error(`resolveTopology: unit ${s.id} has no link; validateTopology reports this first`);
+      const names = linkNames(t.org.prefix, hub.id, s.id);
+      const end = (u: UnitModel) => ({ unitId: u.id, region: u.region, cenGeographicRegion: u.regionInfo.cenGeographicRegion });
+      return {
+        key: s.id,
+        near: end(hub),
+        far: end(s),
+        crossBorder: hub.regionInfo.mainland !== s.regionInfo.mainland,
+        bandwidthMbps: s.link.bandwidthMbps,
+        billing: s.link.billing,
+        names: { peerAttachment: names.peerAttachment.name, bandwidthPackage: names.bandwidthPackage.name },
+      };
+    }),
+  };
+
+  const locations: Record<string, UnitModel['state']> = Object.fromEntries(units.map((u) => [u.stackName, u.state]));
+  // The link and accel stacks keep their state in the hub's region.
+  locations[LINK_STACK_NAME] = stateOf(LINK_STACK_NAME, hub.region);
+  locations[ACCEL_STACK_NAME] = stateOf(ACCEL_STACK_NAME, hub.region);
+  const stores = Object.fromEntries([...new Set(units.map((u) => u.region))].sort().map((r) => [r, stateStore(t, r)]));
+
+  return {
+    org: { prefix: t.org.prefix, name: t.org.name },
+    platform: { appImageName: t.platform.appImageName },
+    tags: t.tags ?? {},
+    units,
+    unitsById,
+    hub,
+    spokes,
+    catalog,
+    replication: { jobs },
+    interconnect,
+    access: resolveAccess(t),
+    state: { backend, locations, stores },
+    stackNames: { link: LINK_STACK_NAME, accel: ACCEL_STACK_NAME },
+  };
+}
