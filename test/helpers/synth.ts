@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildApp, type BuildAppOptions } from '../../stacks/app';
+import { type PolicyOutcome, synthWithPolicy } from '../../lib/policy/enforce';
+import { buildApp, type BuildAppOptions, type BuiltApp } from '../../stacks/app';
 import type { TopologyDeclaration } from '../../lib/topology/types';
 
 export type StackJson = Record<string, any>;
@@ -12,18 +13,31 @@ export interface Synthesized {
   readonly stacks: Record<string, StackJson>;
   /** The raw bytes of each stack's cdk.tf.json. */
   readonly raw: Record<string, string>;
+  /** The app and the model it was built from. */
+  readonly built: BuiltApp;
+  /** The policy pack's outcome, when asked for (`policy: true`): the same synth, checked as main.ts checks it. */
+  readonly policy?: PolicyOutcome;
 }
 
-export function synthTopology(topology: TopologyDeclaration, options: Omit<BuildAppOptions, 'outdir'> = {}): Synthesized {
+export interface SynthOptions extends Omit<BuildAppOptions, 'outdir'> {
+  /** Synthesize through the policy pack, as main.ts does, and return its outcome. @default false */
+  readonly policy?: boolean;
+}
+
+export function synthTopology(topology: TopologyDeclaration, options: SynthOptions = {}): Synthesized {
+  const { policy, ...buildOptions } = options;
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-test-'));
-  buildApp(topology, { ...options, outdir }).app.synth();
+  const built = buildApp(topology, { ...buildOptions, outdir });
+  let outcome: PolicyOutcome | undefined;
+  if (policy) outcome = synthWithPolicy(built.app, built.model);
+  else built.app.synth();
   const stacks: Record<string, StackJson> = {};
   const raw: Record<string, string> = {};
   for (const name of fs.readdirSync(path.join(outdir, 'stacks')).sort()) {
     raw[name] = fs.readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8');
     stacks[name] = JSON.parse(raw[name]);
   }
-  return { outdir, stacks, raw };
+  return { outdir, stacks, raw, built, ...(outcome ? { policy: outcome } : {}) };
 }
 
 /** All resources of one type in a stack, keyed by name. */
