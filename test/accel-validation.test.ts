@@ -1,10 +1,7 @@
 import { topologyProblems } from '../lib/topology/validate';
 import type { TopologyDeclaration } from '../lib/topology/types';
 import { loadTopology } from '../stacks/topology';
-import { clone } from './helpers/synth';
-
-type Mutable = any;
-const base = (): Mutable => clone(loadTopology());
+import { type Mutable, mutableFixture as base } from './fixtures/topology';
 
 // Each case breaks the access declaration in one way; the problem must name the field, the value and the fix.
 const cases: [string, (t: Mutable) => void, RegExp][] = [
@@ -16,7 +13,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   [
     'missing cross-border choice (overseas access point to a mainland unit)',
     (t) => delete t.access.crossBorder,
-    /^access\.crossBorder: is required: access point sg outside mainland China routes to mainland unit cn; choose \{ billing: "cdt" \} \(China-site account: pay-by-data-transfer with cross-border status on\) or \{ billing: "bandwidth-package", bandwidthMbps, basicBandwidthMbps \} \(international-site account: CrossDomain bandwidth package/,
+    /^access\.crossBorder: is required: access point sin outside mainland China routes to mainland unit t1; choose \{ billing: "cdt" \} \(China-site account: pay-by-data-transfer with cross-border status on\) or \{ billing: "bandwidth-package", bandwidthMbps, basicBandwidthMbps \} \(international-site account: CrossDomain bandwidth package/,
   ],
   [
     'missing cross-border choice (mainland access point to an overseas unit)',
@@ -24,12 +21,12 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
       delete t.access.crossBorder;
       t.access.accessPoints = { hz: { region: 'cn-hangzhou', bandwidthMbps: 10 } };
     },
-    /^access\.crossBorder: is required: access point hz inside mainland China routes to unit sg outside it; choose \{ billing: "cdt" \}/,
+    /^access\.crossBorder: is required: access point hz inside mainland China routes to unit t2 outside it; choose \{ billing: "cdt" \}/,
   ],
   [
     'hostname to an unknown unit',
-    (t) => (t.access.hostnames.th = 'th'),
-    /^access\.hostnames\.th: "th" routes to a unit that is not declared; route it to one of the declared units: cn, sg$/,
+    (t) => (t.access.hostnames.t9 = 't9'),
+    /^access\.hostnames\.t9: "t9" routes to a unit that is not declared; route it to one of the declared units: t1, t2$/,
   ],
   [
     'TTL above 3600',
@@ -57,7 +54,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   [
     'TCP passthrough asked to route by hostname',
     (t) => (t.access.listener = { protocol: 'tcp' }),
-    /^access\.listener\.protocol: "tcp" cannot route by hostname, but access\.hostnames routes to units cn, sg; use protocol "https" \(GA terminates TLS and routes each hostname to its unit\) or route every hostname to one unit$/,
+    /^access\.listener\.protocol: "tcp" cannot route by hostname, but access\.hostnames routes to units t1, t2; use protocol "https" \(GA terminates TLS and routes each hostname to its unit\) or route every hostname to one unit$/,
   ],
   [
     'unknown listener protocol',
@@ -74,7 +71,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
     (t) => {
       t.access.payment = { type: 'Subscription', months: 3 };
       delete t.access.crossBorder;
-      t.access.hostnames = { vn: 'sg' };
+      t.access.hostnames = { jp: 't2' };
     },
     /^access\.payment\.type: "Subscription" needs bandwidth packages, and none are declared; use \{ type: "PayAsYouGo" \}/,
   ],
@@ -106,18 +103,18 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   ],
   [
     'two access points in one acceleration region',
-    (t) => (t.access.accessPoints.sg2 = { bandwidthMbps: 10 }),
-    /^access\.accessPoints\.sg2\.region: "ap-southeast-1" is already the region of access point sg; GA takes one IP set per acceleration region: raise access point sg's bandwidthMbps instead$/,
+    (t) => (t.access.accessPoints.sin2 = { bandwidthMbps: 10 }),
+    /^access\.accessPoints\.sin2\.region: "ap-southeast-1" is already the region of access point sin; GA takes one IP set per acceleration region: raise access point sin's bandwidthMbps instead$/,
   ],
   [
     'access point below GA minimum bandwidth',
-    (t) => (t.access.accessPoints.sg.bandwidthMbps = 1),
-    /^access\.accessPoints\.sg\.bandwidthMbps: 1 is not a whole number from 2 to 10000; give each access point at least 2 Mbit\/s$/,
+    (t) => (t.access.accessPoints.sin.bandwidthMbps = 1),
+    /^access\.accessPoints\.sin\.bandwidthMbps: 1 is not a whole number from 2 to 10000; give each access point at least 2 Mbit\/s$/,
   ],
   ['no hostnames', (t) => (t.access.hostnames = {}), /^access\.hostnames: \{\} is empty; map each host label to the id of the unit that owns its data/],
   [
     'malformed host label',
-    (t) => (t.access.hostnames.OA_Portal = 'cn'),
+    (t) => (t.access.hostnames.OA_Portal = 't1'),
     /^access\.hostnames\.OA_Portal: "OA_Portal" is not valid; host labels are lower-case letters, digits and hyphens$/,
   ],
   [
@@ -142,7 +139,9 @@ describe('the declared access settings', () => {
   it('have no problems', () => {
     expect(topologyProblems(loadTopology())).toEqual([]);
   });
+});
 
+describe('access settings of the fixture', () => {
   it('stay valid with a second access point and each billing choice', () => {
     const t = base();
     t.access.accessPoints.kl = { region: 'ap-southeast-3', bandwidthMbps: 10 };
@@ -154,10 +153,10 @@ describe('the declared access settings', () => {
   it('need no cross-border choice when nothing crosses the border', () => {
     const t = base();
     delete t.access.crossBorder;
-    t.access.hostnames = { vn: 'sg' };
+    t.access.hostnames = { jp: 't2' };
     expect(topologyProblems(t)).toEqual([]);
     // The same routing through a mainland unit is rejected: the check looks at the units actually routed to.
-    t.access.hostnames.oa = 'cn';
+    t.access.hostnames.oa = 't1';
     expect(topologyProblems(t)).toEqual([expect.stringMatching(/^access\.crossBorder: is required/)]);
   });
 });
