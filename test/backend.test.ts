@@ -6,16 +6,22 @@ import { effectiveStateBackend, stateBackendKindFrom, switchFrom } from '../lib/
 import { BaseStack } from '../lib/core/stack-base';
 import { regionCode } from '../lib/topology/naming';
 import { REGION_IDS } from '../lib/topology/regions';
-import { loadTopology } from '../stacks/topology';
-import { clone, type StackJson, synthTopology } from './helpers/synth';
+import { type StackJson, synthTopology } from './helpers/synth';
+import { fixtureTopology } from './fixtures/topology';
 
-const UNIT_STACKS = ['unit-cn', 'unit-sg'];
+/** Three units (hub t1 in cn-shanghai, t2 in ap-northeast-1, t3 in eu-central-1): three state regions. */
+const topology = fixtureTopology(['t1', 't2', 't3']);
+const UNIT_STACKS = ['unit-t1', 'unit-t2', 'unit-t3'];
 const remoteStates = (stack: StackJson): Record<string, any> => stack.data?.terraform_remote_state ?? {};
 
 describe('local state (the default)', () => {
-  const { stacks } = synthTopology(loadTopology());
+  const { stacks } = synthTopology(topology);
 
-  it.each(['unit-cn', 'unit-sg', 'link', 'accel'])('%s keeps its state in a project-relative file', (name) => {
+  it('builds exactly the unit, link and accel stacks', () => {
+    expect(Object.keys(stacks).sort()).toEqual([...UNIT_STACKS, 'accel', 'link'].sort());
+  });
+
+  it.each([...UNIT_STACKS, 'link', 'accel'])('%s keeps its state in a project-relative file', (name) => {
     expect(stacks[name].terraform.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
   });
 
@@ -32,15 +38,18 @@ describe('local state (the default)', () => {
   });
 });
 
+/** Synthesized once with oss chosen for the run: the backend tests and the deploy-order tests read it. */
+const ossSynth = synthTopology(topology, { stateBackend: 'oss' });
+
 describe('oss state chosen for one run', () => {
-  const synth = synthTopology(loadTopology(), { stateBackend: 'oss' });
-  const { stacks } = synth;
+  const { stacks } = ossSynth;
   const expected: Record<string, { region: string; bucket: string; instance: string }> = {
-    'unit-sg': { region: 'ap-southeast-1', bucket: 'acme-tfstate-ap-southeast-1', instance: 'acme-tf-apse1' },
-    'unit-cn': { region: 'cn-hangzhou', bucket: 'acme-tfstate-cn-hangzhou', instance: 'acme-tf-cnhang' },
+    'unit-t1': { region: 'cn-shanghai', bucket: 'fx-tfstate-cn-shanghai', instance: 'fx-tf-cnshan' },
+    'unit-t2': { region: 'ap-northeast-1', bucket: 'fx-tfstate-ap-northeast-1', instance: 'fx-tf-apne1' },
+    'unit-t3': { region: 'eu-central-1', bucket: 'fx-tfstate-eu-central-1', instance: 'fx-tf-euc1' },
     // The cross-unit stacks keep their state in the hub's region.
-    link: { region: 'cn-hangzhou', bucket: 'acme-tfstate-cn-hangzhou', instance: 'acme-tf-cnhang' },
-    accel: { region: 'cn-hangzhou', bucket: 'acme-tfstate-cn-hangzhou', instance: 'acme-tf-cnhang' },
+    link: { region: 'cn-shanghai', bucket: 'fx-tfstate-cn-shanghai', instance: 'fx-tf-cnshan' },
+    accel: { region: 'cn-shanghai', bucket: 'fx-tfstate-cn-shanghai', instance: 'fx-tf-cnshan' },
   };
 
   it.each(Object.keys(expected))("%s keeps its state in its region's bucket, locked by Tablestore", (name) => {
@@ -88,27 +97,27 @@ describe('oss state chosen for one run', () => {
 });
 
 describe('oss state declared in the topology', () => {
-  const t = { ...clone(loadTopology()), stateBackend: { kind: 'oss' as const, regions: { 'ap-southeast-1': { bucket: 'acme-sg-terraform-state' } } } };
+  const t = fixtureTopology(['t1', 't2'], (d) => (d.stateBackend = { kind: 'oss', regions: { 'ap-northeast-1': { bucket: 'fx-t2-terraform-state' } } }));
 
   it('uses the overridden bucket and derives the rest', () => {
     const { stacks } = synthTopology(t);
-    expect(stacks['unit-sg'].terraform.backend.oss).toMatchObject({
-      bucket: 'acme-sg-terraform-state',
-      region: 'ap-southeast-1',
+    expect(stacks['unit-t2'].terraform.backend.oss).toMatchObject({
+      bucket: 'fx-t2-terraform-state',
+      region: 'ap-northeast-1',
       tablestore_table: 'terraform_state_lock',
     });
-    expect(remoteStates(stacks.link)['cross-stack-reference-input-unit-sg'].config.bucket).toBe('acme-sg-terraform-state');
-    expect(stacks['unit-cn'].terraform.backend.oss.bucket).toBe('acme-tfstate-cn-hangzhou');
+    expect(remoteStates(stacks.link)['cross-stack-reference-input-unit-t2'].config.bucket).toBe('fx-t2-terraform-state');
+    expect(stacks['unit-t1'].terraform.backend.oss.bucket).toBe('fx-tfstate-cn-shanghai');
   });
 
   it('STATE_BACKEND=local still gives local state for that run', () => {
     const { stacks } = synthTopology(t, { stateBackend: 'local' });
-    expect(stacks['unit-sg'].terraform.backend).toEqual({ local: { path: '../../../terraform.unit-sg.tfstate' } });
+    expect(stacks['unit-t2'].terraform.backend).toEqual({ local: { path: '../../../terraform.unit-t2.tfstate' } });
   });
 });
 
 describe('deploy order', () => {
-  const { outdir } = synthTopology(loadTopology(), { stateBackend: 'oss' });
+  const { outdir } = ossSynth;
   const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
   const deps = (name: string): string[] => manifest.stacks[name].dependencies;
 

@@ -1,14 +1,17 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { synthWithPolicy } from '../lib/policy/enforce';
 import { checkStack, loadSchemas } from '../lib/schema-check/check';
 import { buildApp } from '../stacks/app';
 import { loadTopology } from '../stacks/topology';
 import { resourcesOf, type StackJson, synthTopology } from './helpers/synth';
+import { fixtureTopology } from './fixtures/topology';
 
-const { stacks } = synthTopology(loadTopology(), { stateBackend: 'oss', bootstrap: true });
-const REGIONS: Record<string, string> = { 'ap-southeast-1': 'unit-sg', 'cn-hangzhou': 'unit-cn' };
+const topology = fixtureTopology(['t1', 't2']);
+// One synth, through the policy pack as main.ts runs it: the stack tests and the policy test read it.
+const { stacks, policy } = synthTopology(topology, { stateBackend: 'oss', bootstrap: true, policy: true });
+/** Each region that holds state, with a unit stack whose backend names the store bootstrap creates there. */
+const REGIONS: Record<string, string> = { 'ap-northeast-1': 'unit-t2', 'cn-shanghai': 'unit-t1' };
 const one = (stack: StackJson, type: string): Record<string, any> => {
   const all = Object.values(resourcesOf(stack, type));
   expect(all).toHaveLength(1);
@@ -22,7 +25,7 @@ describe('bootstrap stacks', () => {
       Object.keys(stacks)
         .filter((s) => s.startsWith('bootstrap-'))
         .sort(),
-    ).toEqual(['bootstrap-ap-southeast-1', 'bootstrap-cn-hangzhou']);
+    ).toEqual(['bootstrap-ap-northeast-1', 'bootstrap-cn-shanghai']);
   });
 
   describe.each(Object.keys(REGIONS))('bootstrap-%s', (region) => {
@@ -90,12 +93,29 @@ describe('bootstrap stacks', () => {
 
 describe('bootstrap stacks and the policy pack', () => {
   it('have no findings but compliant ones', () => {
-    const topology = loadTopology();
-    const built = buildApp(topology, { stateBackend: 'oss', bootstrap: true, outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'bootstrap-policy-')) });
-    const outcome = synthWithPolicy(built.app, built.model);
+    const outcome = policy!;
     const bootstrap = outcome.findings.filter((f) => f.resource.startsWith('bootstrap-'));
     expect(bootstrap.length).toBeGreaterThan(5);
     expect(bootstrap.filter((f) => f.compliance !== 'Compliant')).toEqual([]);
     expect(outcome.failures).toEqual([]);
+  });
+});
+
+describe('bootstrap of the declared topology', () => {
+  // buildApp checks the derived store names (bucket, lock instance) of every unit region against the provider's
+  // limits before it builds the bootstrap stacks: a new unit's region must give valid names too.
+  const declared = loadTopology();
+  const built = buildApp(declared, { stateBackend: 'oss', bootstrap: true, outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'bootstrap-declared-')) });
+
+  it('has one bootstrap stack per region a declared unit lives in, and none other', () => {
+    expect(Object.keys(built.bootstrap).sort()).toEqual([...new Set(declared.units.map((u) => u.region))].sort());
+  });
+
+  it.each(declared.units.map((u) => [u.id, u.region] as const))('keeps the state of unit %s in the store bootstrap creates in %s', (id, region) => {
+    const state = built.model.unitsById[id].state;
+    const store = built.model.state.stores[region];
+    if (state.kind !== 'oss') throw new Error(`unit ${id}: state is ${state.kind}, not oss`);
+    expect(state.config).toMatchObject({ region, bucket: store.bucket, tablestoreTable: store.lockTable });
+    expect(state.config.tablestoreEndpoint).toBe(`https://${store.lockInstance}.${region}.ots.aliyuncs.com`);
   });
 });

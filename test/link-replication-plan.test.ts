@@ -3,10 +3,7 @@ import { peerBandwidthType } from '../lib/link/peer-link';
 import { resolveTopology } from '../lib/topology/resolve';
 import { REPLICATION_DEFAULTS } from '../lib/topology/replication';
 import { REGIONS } from '../lib/topology/regions';
-import type { TopologyDeclaration } from '../lib/topology/types';
-import { loadTopology } from '../stacks/topology';
-import { unitTh } from './fixtures/unit-th';
-import { clone } from './helpers/synth';
+import { fixtureTopology } from './fixtures/topology';
 
 describe('db_list', () => {
   it('is DTS table-level JSON: the database not whole, each listed table whole', () => {
@@ -31,27 +28,26 @@ describe('db_list', () => {
 
 describe('replication plan', () => {
   it('has a hub → unit and a unit → hub flow for every other unit, with declared or default settings', () => {
-    const t = clone(loadTopology());
-    const flows = resolveTopology({ ...t, units: [...t.units, clone(unitTh)] } as TopologyDeclaration).replication.jobs;
+    const flows = resolveTopology(fixtureTopology(['t1', 't2', 't3'])).replication.jobs;
     expect(flows.map((f) => [f.key, f.name, f.database, f.tables.join(','), f.instanceClass, f.dataInitialization, f.delayAlertSeconds])).toEqual([
-      ['cn-to-sg', 'acme-org-cn-to-sg', 'org_cn', 'departments,positions,directory_entries', 'small', true, 60],
-      ['sg-to-cn', 'acme-org-sg-to-cn', 'org_sg', 'departments,positions,directory_entries', 'small', true, 60],
-      ['cn-to-th', 'acme-org-cn-to-th', 'org_cn', 'departments,positions,directory_entries', 'medium', false, 120],
-      ['th-to-cn', 'acme-org-th-to-cn', 'org_th', 'departments,positions', 'medium', false, 120],
+      ['t1-to-t2', 'fx-org-t1-to-t2', 'org_t1', 'departments,positions,directory_entries', 'small', true, 60],
+      ['t2-to-t1', 'fx-org-t2-to-t1', 'org_t2', 'departments,positions,directory_entries', 'small', true, 60],
+      ['t1-to-t3', 'fx-org-t1-to-t3', 'org_t1', 'departments,positions,directory_entries', 'medium', false, 120],
+      ['t3-to-t1', 'fx-org-t3-to-t1', 'org_t3', 'departments,positions', 'medium', false, 120],
     ]);
     expect(flows.map((f) => [f.source.region, f.destination.region])).toEqual([
-      ['cn-hangzhou', 'ap-southeast-1'],
-      ['ap-southeast-1', 'cn-hangzhou'],
-      ['cn-hangzhou', 'ap-southeast-7'],
-      ['ap-southeast-7', 'cn-hangzhou'],
+      ['cn-shanghai', 'ap-northeast-1'],
+      ['ap-northeast-1', 'cn-shanghai'],
+      ['cn-shanghai', 'eu-central-1'],
+      ['eu-central-1', 'cn-shanghai'],
     ]);
   });
 
   it('falls back to the documented defaults when a link declares no replication settings', () => {
-    const t = clone(loadTopology()) as any;
-    delete t.units.find((u: any) => u.id === 'sg').link.replication;
-    const [flow] = resolveTopology(t).replication.jobs;
-    expect(flow).toMatchObject(REPLICATION_DEFAULTS);
+    // t4 declares its link without replication settings.
+    const flows = resolveTopology(fixtureTopology(['t1', 't4'])).replication.jobs;
+    expect(flows.map((f) => f.key)).toEqual(['t1-to-t4', 't4-to-t1']);
+    for (const flow of flows) expect(flow).toMatchObject(REPLICATION_DEFAULTS);
   });
 });
 

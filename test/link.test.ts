@@ -1,9 +1,15 @@
+/**
+ * The link stack. `contractOf` holds for every topology, whatever its units: it runs on the shipped declaration
+ * (with the snapshot) and on the four-unit fixture, whose spokes cover both billings, two CEN geographic areas
+ * and the replication defaults.
+ */
 import { checkStack, loadSchemas } from '../lib/schema-check/check';
 import { orgDatabaseName } from '../lib/topology/naming';
+import { REGIONS } from '../lib/topology/regions';
 import type { TopologyDeclaration, UnitDeclaration } from '../lib/topology/types';
 import { loadTopology } from '../stacks/topology';
-import { unitTh } from './fixtures/unit-th';
-import { clone, resourcesOf, type StackJson, synthTopology } from './helpers/synth';
+import { resourcesOf, type StackJson, synthTopology } from './helpers/synth';
+import { fixtureTopology } from './fixtures/topology';
 
 type Resource = Record<string, any>;
 
@@ -21,11 +27,6 @@ const addressOf = (stack: StackJson, type: string, r: Resource): string => `${ty
 const refTo = (stack: StackJson, type: string, r: Resource, attr: string): string => `\${${addressOf(stack, type, r)}.${attr}}`;
 /** A reference into a unit stack's outputs (cross-stack remote state). */
 const fromUnit = (unitId: string) => new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-unit-${unitId}\\.outputs\\.`);
-
-function withTh(): TopologyDeclaration {
-  const t = clone(loadTopology());
-  return { ...t, units: [...t.units, clone(unitTh)] };
-}
 
 /** The assertions every topology's link stack must meet, whatever its units. */
 function contractOf(topology: TopologyDeclaration) {
@@ -80,15 +81,16 @@ function contractOf(topology: TopologyDeclaration) {
     }
   });
 
-  it('draws cross-border bandwidth from a China ↔ Asia-Pacific bandwidth package attached to the CEN instance', () => {
+  it("draws package-billed bandwidth from a bandwidth package for the two ends' CEN geographic areas, attached to the CEN instance", () => {
     const packages = resourcesOf(link, 'alicloud_cen_bandwidth_package');
     const attachments = values(link, 'alicloud_cen_bandwidth_package_attachment');
     const [cenName] = Object.keys(resourcesOf(link, 'alicloud_cen_instance'));
+    const area = (u: UnitDeclaration) => REGIONS[u.region].cenGeographicRegion;
     for (const u of spokes.filter((s) => s.link!.billing === 'bandwidth-package')) {
       const p = peerOf(u);
       expect(p.bandwidth_type).toBe('BandwidthPackage');
       const [pkgName, pkg] = Object.entries(packages).find(([name]) => p.cen_bandwidth_package_id === `\${alicloud_cen_bandwidth_package.${name}.id}`)!;
-      expect([pkg.geographic_region_a_id, pkg.geographic_region_b_id]).toEqual(['China', 'Asia-Pacific']);
+      expect([pkg.geographic_region_a_id, pkg.geographic_region_b_id]).toEqual([area(hub), area(u)]);
       expect(pkg.bandwidth).toBeGreaterThanOrEqual(p.bandwidth);
       expect(pkg.lifecycle).toEqual({ prevent_destroy: true });
       const attachment = attachments.find((a) => a.bandwidth_package_id === `\${alicloud_cen_bandwidth_package.${pkgName}.id}`)!;
@@ -96,6 +98,17 @@ function contractOf(topology: TopologyDeclaration) {
       expect(p.depends_on).toEqual([addressOf(link, 'alicloud_cen_bandwidth_package_attachment', attachment)]);
     }
     expect(Object.keys(packages)).toHaveLength(spokes.filter((s) => s.link!.billing === 'bandwidth-package').length);
+    expect(attachments).toHaveLength(Object.keys(packages).length);
+  });
+
+  it('bills every data-transfer spoke by traffic, with no bandwidth package', () => {
+    for (const u of spokes.filter((s) => s.link!.billing === 'data-transfer')) {
+      const p = peerOf(u);
+      expect(p.bandwidth_type).toBe('DataTransfer');
+      expect(p.bandwidth).toBe(u.link!.bandwidthMbps);
+      expect(p).not.toHaveProperty('cen_bandwidth_package_id');
+      expect(p).not.toHaveProperty('depends_on');
+    }
   });
 
   it('associates and propagates every attachment with separate resources, on both ends of each peer link', () => {
@@ -236,58 +249,53 @@ function contractOf(topology: TopologyDeclaration) {
   return link;
 }
 
-describe('link stack of the declared topology (cn hub, sg)', () => {
+describe('link stack of the declared topology', () => {
   const link = contractOf(loadTopology());
 
   it('matches the snapshot', () => {
     expect(link).toMatchSnapshot();
   });
-
-  it('has transit routers in cn-hangzhou and ap-southeast-1 and a cross-border peer link between them', () => {
-    const regions = providerRegions(link);
-    expect(
-      values(link, 'alicloud_cen_transit_router')
-        .map((r) => regions[r.provider])
-        .sort(),
-    ).toEqual(['ap-southeast-1', 'cn-hangzhou']);
-    expect(values(link, 'alicloud_cen_bandwidth_package')).toHaveLength(1);
-  });
 });
 
-describe('link stack of a three-unit topology (Thailand added as data)', () => {
-  const link = contractOf(withTh());
+describe('link stack of the four-unit fixture (t1 hub; t2, t3 on bandwidth packages; t4 by data transfer)', () => {
+  const link = contractOf(fixtureTopology(['t1', 't2', 't3', 't4']));
+  const regions = providerRegions(link);
+  const inRegion = (type: string, region: string) => values(link, type).filter((r) => regions[r.provider] === region);
 
-  it('adds the Thailand transit router, attachment, peer link, routes and both DTS jobs', () => {
-    const regions = providerRegions(link);
-    const inTh = (type: string) => values(link, type).filter((r) => regions[r.provider] === 'ap-southeast-7');
-    expect(inTh('alicloud_cen_transit_router')).toHaveLength(1);
-    expect(inTh('alicloud_cen_transit_router_vpc_attachment')).toHaveLength(1);
+  it('gives the Frankfurt spoke its transit router, attachment, peer link, routes and both DTS jobs', () => {
+    expect(inRegion('alicloud_cen_transit_router', 'eu-central-1')).toHaveLength(1);
+    expect(inRegion('alicloud_cen_transit_router_vpc_attachment', 'eu-central-1')).toHaveLength(1);
     expect(
-      inTh('alicloud_route_entry')
+      inRegion('alicloud_route_entry', 'eu-central-1')
         .map((e) => e.destination_cidrblock)
         .sort(),
-    ).toEqual(['10.1.0.0/16', '10.2.0.0/16']);
-    expect(values(link, 'alicloud_route_entry').filter((e) => e.destination_cidrblock === '10.3.0.0/16')).toHaveLength(2);
-    expect(values(link, 'alicloud_cen_transit_router_peer_attachment').filter((p) => p.peer_transit_router_region_id === 'ap-southeast-7')).toHaveLength(1);
+    ).toEqual(['10.11.0.0/16', '10.12.0.0/16', '10.14.0.0/16']);
+    // Every other unit routes to it.
+    expect(values(link, 'alicloud_route_entry').filter((e) => e.destination_cidrblock === '10.13.0.0/16')).toHaveLength(3);
+    expect(values(link, 'alicloud_cen_transit_router_peer_attachment').filter((p) => p.peer_transit_router_region_id === 'eu-central-1')).toHaveLength(1);
     const names = values(link, 'alicloud_dts_synchronization_job').map((j) => j.dts_job_name);
-    expect(names).toEqual(expect.arrayContaining(['acme-org-cn-to-th', 'acme-org-th-to-cn']));
-    const thToCn = values(link, 'alicloud_dts_synchronization_job').find((j) => j.dts_job_name === 'acme-org-th-to-cn')!;
-    expect(Object.keys(JSON.parse(thToCn.db_list).org_th.Table)).toEqual(['departments', 'positions']);
+    expect(names).toEqual(expect.arrayContaining(['fx-org-t1-to-t3', 'fx-org-t3-to-t1']));
+    const t3ToT1 = values(link, 'alicloud_dts_synchronization_job').find((j) => j.dts_job_name === 'fx-org-t3-to-t1')!;
+    expect(Object.keys(JSON.parse(t3ToT1.db_list).org_t3.Table)).toEqual(['departments', 'positions']);
   });
-});
 
-describe('link stack with pay-by-data-transfer billing', () => {
-  const t = clone(loadTopology()) as TopologyDeclaration & { units: UnitDeclaration[] };
-  const sg = t.units.find((u) => u.id === 'sg')!;
-  (sg as { link: UnitDeclaration['link'] }).link = { ...sg.link!, billing: 'data-transfer' };
-  const link = synthTopology(t).stacks.link;
+  it('buys one bandwidth package per package-billed spoke, for China ↔ Asia-Pacific and China ↔ Europe', () => {
+    expect(
+      values(link, 'alicloud_cen_bandwidth_package')
+        .map((p) => `${p.geographic_region_a_id} ↔ ${p.geographic_region_b_id}: ${p.bandwidth}`)
+        .sort(),
+    ).toEqual(['China ↔ Asia-Pacific: 20', 'China ↔ Europe: 10']);
+  });
 
-  it('bills the peer link by data transfer and buys no bandwidth package', () => {
-    const [peer] = values(link, 'alicloud_cen_transit_router_peer_attachment');
-    expect(peer.bandwidth_type).toBe('DataTransfer');
-    expect(peer.bandwidth).toBe(20);
+  it('bills the Kuala Lumpur peer link by data transfer', () => {
+    const [peer] = values(link, 'alicloud_cen_transit_router_peer_attachment').filter((p) => p.peer_transit_router_region_id === 'ap-southeast-3');
+    expect(peer).toMatchObject({ bandwidth_type: 'DataTransfer', bandwidth: 10 });
     expect(peer).not.toHaveProperty('cen_bandwidth_package_id');
-    expect(resourcesOf(link, 'alicloud_cen_bandwidth_package')).toEqual({});
-    expect(resourcesOf(link, 'alicloud_cen_bandwidth_package_attachment')).toEqual({});
+  });
+
+  it('runs the Kuala Lumpur DTS jobs with the documented defaults, the Frankfurt ones as declared', () => {
+    const job = (name: string) => values(link, 'alicloud_dts_synchronization_job').find((j) => j.dts_job_name === name)!;
+    expect(job('fx-org-t4-to-t1')).toMatchObject({ instance_class: 'small', structure_initialization: true, data_initialization: true });
+    expect(job('fx-org-t3-to-t1')).toMatchObject({ instance_class: 'medium', structure_initialization: true, data_initialization: false });
   });
 });

@@ -1,6 +1,6 @@
 import { checkName, rdsDescription } from '../lib/topology/naming';
-import { loadTopology } from '../stacks/topology';
 import { synthTopology } from './helpers/synth';
+import { fixtureTopology } from './fixtures/topology';
 
 /** What RDS accepts for database and account descriptions. */
 const RDS_DESCRIPTION = /^[A-Za-z][A-Za-z0-9_-]{1,255}$/;
@@ -15,15 +15,16 @@ describe('rdsDescription', () => {
   });
 });
 
-describe('names and descriptions in the synthesized output', () => {
-  const { stacks } = synthTopology(loadTopology());
+describe('names and descriptions in the synthesized output (four-unit fixture)', () => {
+  const { stacks } = synthTopology(fixtureTopology(['t1', 't2', 't3', 't4']));
 
   it('every RDS database and account description is one RDS accepts', () => {
     const descriptions = Object.values(stacks).flatMap((s: any) => [
       ...Object.values(s.resource?.alicloud_db_database ?? {}).map((r: any) => r.description),
       ...Object.values(s.resource?.alicloud_rds_account ?? {}).map((r: any) => r.account_description),
     ]);
-    expect(descriptions.length).toBeGreaterThanOrEqual(6);
+    // Per unit: the org and app databases and the app and DTS accounts; per spoke, a mirror on each end.
+    expect(descriptions).toHaveLength(4 * 4 + 2 * 3);
     for (const d of descriptions) expect(d).toMatch(RDS_DESCRIPTION);
   });
 

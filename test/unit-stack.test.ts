@@ -1,12 +1,29 @@
+/**
+ * Unit stacks. The contract (every declared unit's stack, whatever their number) runs on the shipped
+ * declaration; how databases admit each other across three units runs on the fixture.
+ */
 import { loadTopology } from '../stacks/topology';
 import { unitNames } from '../lib/topology/naming';
+import type { TopologyDeclaration } from '../lib/topology/types';
 import { PUBLIC_LISTENER_PORTS } from '../lib/unit/security';
-import { unitTh } from './fixtures/unit-th';
-import { clone, resourcesOf, type StackJson, synthTopology } from './helpers/synth';
+import { resourcesOf, type StackJson, synthTopology } from './helpers/synth';
+import { fixtureTopology } from './fixtures/topology';
 
 const topology = loadTopology();
 const synth = synthTopology(topology);
 const units = topology.units.map((u) => [u.id, u] as const);
+
+/** Link-tier ranges of a unit, in zone order. */
+const linkRanges = (t: TopologyDeclaration, unitId: string) => {
+  const u = t.units.find((x) => x.id === unitId)!;
+  return u.zones.map((z) => u.network.subnets.link[z]);
+};
+/**
+ * Where DTS reaches a unit's database from: DTS runs hub ↔ spoke only, so the hub admits the link ranges of
+ * every spoke (in declaration order) and a spoke only the hub's.
+ */
+const dtsSources = (t: TopologyDeclaration, unitId: string) =>
+  unitId === t.hub ? t.units.filter((u) => u.id !== t.hub).flatMap((u) => linkRanges(t, u.id)) : linkRanges(t, t.hub);
 
 const only = (stack: StackJson, type: string) => {
   const all = Object.values(resourcesOf(stack, type));
@@ -16,6 +33,10 @@ const only = (stack: StackJson, type: string) => {
 
 /** Stateful resource types: each must refuse to be destroyed by a plan. */
 const STATEFUL = ['alicloud_db_instance', 'alicloud_kvstore_instance', 'alicloud_oss_bucket', 'alicloud_kms_key', 'alicloud_log_project', 'alicloud_log_store'];
+
+it('builds one unit stack per declared unit, and no other', () => {
+  expect(Object.keys(synth.stacks).filter((s) => s.startsWith('unit-'))).toEqual(topology.units.map((u) => `unit-${u.id}`).sort());
+});
 
 describe.each(units)('unit stack unit-%s', (id, unit) => {
   const stack = synth.stacks[`unit-${id}`];
@@ -60,10 +81,11 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
     expect(backup.log_backup_retention_period).toBeGreaterThanOrEqual(7);
   });
 
-  it('limits RDS and Redis to the app tier, plus the other units link ranges for DTS on RDS only', () => {
+  it('limits RDS and Redis to the app tier, plus the link ranges of the units it replicates with for DTS on RDS only', () => {
     const app = unit.zones.map((z) => unit.network.subnets.app[z]);
-    const peers = topology.units.filter((u) => u.id !== id).flatMap((u) => u.zones.map((z) => u.network.subnets.link[z]));
-    expect(peers.length).toBeGreaterThan(0);
+    const peers = dtsSources(topology, id);
+    // Every unit has a DTS counterpart, unless the hub is alone.
+    expect(peers.length > 0).toBe(topology.units.length > 1);
     expect(only(stack, 'alicloud_db_instance').security_ips).toEqual([...app, ...peers]);
     expect(only(stack, 'alicloud_kvstore_instance').security_ips).toEqual(app);
   });
@@ -227,13 +249,10 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
   });
 });
 
-describe('database reach across units (three units: cn hub, sg and th spokes)', () => {
-  const three = { ...topology, units: [...topology.units, clone(unitTh)] };
+describe('database reach across units (fixture: t1 hub, t2 and t3 spokes)', () => {
+  const three = fixtureTopology(['t1', 't2', 't3']);
   const stacks = synthTopology(three).stacks;
-  const linkRanges = (unitId: string) => {
-    const u = three.units.find((x) => x.id === unitId)!;
-    return u.zones.map((z) => u.network.subnets.link[z]);
-  };
+  const links = (unitId: string) => linkRanges(three, unitId);
   const appRanges = (unitId: string) => {
     const u = three.units.find((x) => x.id === unitId)!;
     return u.zones.map((z) => u.network.subnets.app[z]);
@@ -245,16 +264,16 @@ describe('database reach across units (three units: cn hub, sg and th spokes)', 
       .sort();
 
   it('lets the hub database in from every spoke link range, for the DTS jobs that read it', () => {
-    expect(only(stacks['unit-cn'], 'alicloud_db_instance').security_ips).toEqual([...appRanges('cn'), ...linkRanges('sg'), ...linkRanges('th')]);
-    expect(mysqlSources('cn')).toEqual([...appRanges('cn'), ...linkRanges('sg'), ...linkRanges('th')].sort());
+    expect(only(stacks['unit-t1'], 'alicloud_db_instance').security_ips).toEqual([...appRanges('t1'), ...links('t2'), ...links('t3')]);
+    expect(mysqlSources('t1')).toEqual([...appRanges('t1'), ...links('t2'), ...links('t3')].sort());
   });
 
   it.each([
-    ['sg', 'th'],
-    ['th', 'sg'],
+    ['t2', 't3'],
+    ['t3', 't2'],
   ])('lets spoke %s in from the hub only, never from spoke %s (DTS runs hub to spoke only)', (spoke, other) => {
-    expect(only(stacks[`unit-${spoke}`], 'alicloud_db_instance').security_ips).toEqual([...appRanges(spoke), ...linkRanges('cn')]);
-    expect(mysqlSources(spoke)).toEqual([...appRanges(spoke), ...linkRanges('cn')].sort());
-    for (const range of linkRanges(other)) expect(mysqlSources(spoke)).not.toContain(range);
+    expect(only(stacks[`unit-${spoke}`], 'alicloud_db_instance').security_ips).toEqual([...appRanges(spoke), ...links('t1')]);
+    expect(mysqlSources(spoke)).toEqual([...appRanges(spoke), ...links('t1')].sort());
+    for (const range of links(other)) expect(mysqlSources(spoke)).not.toContain(range);
   });
 });

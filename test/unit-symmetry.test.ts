@@ -1,18 +1,20 @@
 /**
- * unit-cn and unit-sg come from the same code: rewriting every value of sg's declaration into cn's (and back)
- * in unit-sg's output must give exactly unit-cn's output. A difference left over is a region or unit literal,
- * or a code path taken by one unit only.
+ * A hub and a spoke come from the same code: in the fixture's two-unit topology, rewriting every value of the
+ * spoke t2's declaration into the hub t1's (and back) in unit-t2's output must give exactly unit-t1's output.
+ * A difference left over is a region or unit literal, or a code path taken by one unit only. (With two units
+ * each database admits the other's link ranges, so the pair is symmetric; a third unit would make the hub admit
+ * two spokes.)
  */
-import { loadTopology } from '../stacks/topology';
 import { unitCertificateId } from '../lib/topology/certificates';
 import type { UnitDeclaration } from '../lib/topology/types';
 import { STORAGE_UPPER_BOUND_FACTOR } from '../lib/topology/resolve';
 import { synthTopology } from './helpers/synth';
+import { fixtureTopology } from './fixtures/topology';
 
-const topology = loadTopology();
+const topology = fixtureTopology(['t1', 't2']);
 const synth = synthTopology(topology);
-const cn = topology.units.find((u) => u.id === 'cn')!;
-const sg = topology.units.find((u) => u.id === 'sg')!;
+const hub = topology.units.find((u) => u.id === 't1')!;
+const spoke = topology.units.find((u) => u.id === 't2')!;
 
 /** Every leaf of a declaration by path, so the two units' values pair up field by field. */
 function leaves(v: unknown, path = '', out = new Map<string, string | number>()): Map<string, string | number> {
@@ -22,7 +24,7 @@ function leaves(v: unknown, path = '', out = new Map<string, string | number>())
   return out;
 }
 
-/** The declared (and declaration-derived) values of sg and cn, paired. Keys of subnets are zones: pair them by position. */
+/** The declared (and declaration-derived) values of the spoke and the hub, paired. Keys of subnets are zones: pair them by position. */
 function pairs(a: UnitDeclaration, b: UnitDeclaration): { strings: Map<string, string>; numbers: Map<number, number> } {
   const norm = (u: UnitDeclaration) => ({
     ...u,
@@ -51,9 +53,9 @@ function pairs(a: UnitDeclaration, b: UnitDeclaration): { strings: Map<string, s
   return { strings, numbers };
 }
 
-const { strings, numbers } = pairs(sg, cn);
+const { strings, numbers } = pairs(spoke, hub);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-// Longest first, and a short id like "cn" only as a whole word, so "cn-hangzhou-h" is swapped as a zone.
+// Longest first, so a zone like "cn-shanghai-e" is swapped whole before its region; a short id like "t1" only as a whole word.
 const alternation = new RegExp(
   [...strings.keys()]
     .sort((x, y) => y.length - x.length)
@@ -76,24 +78,24 @@ function diff(a: unknown, b: unknown, path: string, out: string[]): void {
   }
 }
 
-describe('unit-cn and unit-sg differ only where their declarations differ', () => {
+describe('unit-t1 (hub) and unit-t2 (spoke) differ only where their declarations differ', () => {
   it('the declarations do differ (region, zones, ranges, sizing)', () => {
-    expect(strings.get(sg.region)).toBe(cn.region);
-    expect(strings.get(sg.network.vpcCidr)).toBe(cn.network.vpcCidr);
+    expect(strings.get(spoke.region)).toBe(hub.region);
+    expect(strings.get(spoke.network.vpcCidr)).toBe(hub.network.vpcCidr);
     expect(numbers.size).toBeGreaterThan(0);
   });
 
-  it('unit-sg rewritten with cn values is unit-cn', () => {
-    const rewritten = JSON.parse(dropHashes(swap(synth.raw['unit-sg'])));
-    const target = JSON.parse(dropHashes(synth.raw['unit-cn']));
+  it('unit-t2 rewritten with t1 values is unit-t1', () => {
+    const rewritten = JSON.parse(dropHashes(swap(synth.raw['unit-t2'])));
+    const target = JSON.parse(dropHashes(synth.raw['unit-t1']));
     const problems: string[] = [];
     diff(rewritten, target, '', problems);
     expect(problems).toEqual([]);
   });
 
   it('catches a difference no declaration explains', () => {
-    const rewritten = JSON.parse(dropHashes(swap(synth.raw['unit-sg'])));
-    const target = JSON.parse(dropHashes(synth.raw['unit-cn']));
+    const rewritten = JSON.parse(dropHashes(swap(synth.raw['unit-t2'])));
+    const target = JSON.parse(dropHashes(synth.raw['unit-t1']));
     const vpc = Object.values<Record<string, unknown>>(target.resource.alicloud_vpc)[0];
     vpc.description = 'edited';
     const problems: string[] = [];
