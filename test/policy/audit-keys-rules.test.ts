@@ -11,28 +11,28 @@ import { describeRuleFamily, type RuleCase, unitOf } from './harness';
 const key = (overrides: Partial<KmsKeyConfig>) => (stack: TerraformStack) =>
   new KmsKey(stack, 'key', { automaticRotation: 'Enabled', rotationInterval: '31536000s', deletionProtection: 'Enabled', ...overrides });
 
-const cn = unitOf('cn');
+const t1 = unitOf('t1');
 const trail = (overrides: Partial<ActiontrailTrailConfig>) => (stack: TerraformStack) =>
   new ActiontrailTrail(stack, 'trail', {
-    trailName: 'acme-cn-trail',
+    trailName: 'fx-t1-trail',
     eventRw: 'All',
     trailRegion: 'All',
-    slsProjectArn: `acs:log:${cn.region}:1234567890:project/acme-cn-logs`,
+    slsProjectArn: `acs:log:${t1.region}:1234567890:project/fx-t1-logs`,
     slsWriteRoleArn: 'acs:ram::1234567890:role/aliyunactiontraildefaultrole',
     ...overrides,
   });
-const inUnit = { stackName: 'unit-cn' };
+const inUnit = { stackName: 'unit-t1' };
 
 const flowLogged = (resourceType: string) => (stack: TerraformStack) => {
-  const vpc = new Vpc(stack, 'vpc', { vpcName: 'acme-cn-vpc', cidrBlock: cn.network.vpcCidr });
-  new VpcFlowLog(stack, 'flow-log', { resourceId: vpc.id, resourceType, trafficType: 'All', projectName: 'acme-cn-logs', logStoreName: 'flow' });
+  const vpc = new Vpc(stack, 'vpc', { vpcName: 'fx-t1-vpc', cidrBlock: t1.network.vpcCidr });
+  new VpcFlowLog(stack, 'flow-log', { resourceId: vpc.id, resourceType, trafficType: 'All', projectName: 'fx-t1-logs', logStoreName: 'flow' });
 };
 
 const policy = (document: object | string) => (stack: TerraformStack) =>
   new RamPolicy(stack, 'policy', { policyName: 'p', policyDocument: typeof document === 'string' ? document : JSON.stringify(document) });
 /** A policy document built with Fn.jsonencode around a bucket reference, as constructs write them. */
 const encoded = (actions: string[], scoped: boolean) => (stack: TerraformStack) => {
-  const bucket = new OssBucket(stack, 'bucket', { bucket: 'acme-cn-files' });
+  const bucket = new OssBucket(stack, 'bucket', { bucket: 'fx-t1-files' });
   const Resource = scoped ? [`acs:oss:*:*:${bucket.bucket}/*`] : ['*'];
   new RamPolicy(stack, 'policy', {
     policyName: 'p',
@@ -55,11 +55,11 @@ const cases: RuleCase[] = [
   { rule: 'ALI-TRAIL-1', name: 'all events', build: trail({}), resource: 'trail', expected: 'Compliant' },
   { rule: 'ALI-TRAIL-1', name: 'writes only', build: trail({ eventRw: 'Write' }), resource: 'trail', expected: 'Non-Compliant' },
   { rule: 'ALI-TRAIL-2', name: 'all regions', build: trail({}), resource: 'trail', expected: 'Compliant' },
-  { rule: 'ALI-TRAIL-2', name: "the unit's own region", build: trail({ trailRegion: cn.region }), resource: 'trail', expected: 'Compliant', stack: inUnit },
+  { rule: 'ALI-TRAIL-2', name: "the unit's own region", build: trail({ trailRegion: t1.region }), resource: 'trail', expected: 'Compliant', stack: inUnit },
   {
     rule: 'ALI-TRAIL-2',
     name: "another unit's region",
-    build: trail({ trailRegion: unitOf('sg').region }),
+    build: trail({ trailRegion: unitOf('t2').region }),
     resource: 'trail',
     expected: 'Non-Compliant',
     stack: inUnit,
@@ -69,7 +69,7 @@ const cases: RuleCase[] = [
   {
     rule: 'ALI-TRAIL-3',
     name: "a log project in another unit's region",
-    build: trail({ slsProjectArn: `acs:log:${unitOf('sg').region}:1234567890:project/acme-sg-logs` }),
+    build: trail({ slsProjectArn: `acs:log:${unitOf('t2').region}:1234567890:project/fx-t2-logs` }),
     resource: 'trail',
     expected: 'Non-Compliant',
     stack: inUnit,
@@ -97,11 +97,11 @@ const cases: RuleCase[] = [
     expected: 'Non-Compliant',
   },
   { rule: 'ALI-VPC-1', name: 'a VPC flow log', build: flowLogged('VPC'), resource: 'vpc', expected: 'Compliant' },
-  { rule: 'ALI-VPC-1', name: 'no flow log', build: (s) => new Vpc(s, 'vpc', { cidrBlock: cn.network.vpcCidr }), resource: 'vpc', expected: 'Non-Compliant' },
+  { rule: 'ALI-VPC-1', name: 'no flow log', build: (s) => new Vpc(s, 'vpc', { cidrBlock: t1.network.vpcCidr }), resource: 'vpc', expected: 'Non-Compliant' },
   {
     rule: 'ALI-RAM-1',
     name: 'scoped actions',
-    build: policy(statement(['oss:GetObject'], ['acs:oss:*:*:acme-cn-files/*'])),
+    build: policy(statement(['oss:GetObject'], ['acs:oss:*:*:fx-t1-files/*'])),
     resource: 'policy',
     expected: 'Compliant',
   },

@@ -14,8 +14,8 @@ import type { TopologyDeclaration } from '../../lib/topology/types';
 import { PREVENT_DESTROY } from '../../lib/core/protection';
 import { describeRuleFamily, type RuleCase, TOPOLOGY, unitOf } from './harness';
 
-const sg = unitOf('sg');
-const inSg = { stackName: 'unit-sg', region: sg.region };
+const t2 = unitOf('t2');
+const inT2 = { stackName: 'unit-t2', region: t2.region };
 
 const database = (stack: TerraformStack, provider?: AlicloudProvider) =>
   new DbInstance(stack, 'db', {
@@ -27,14 +27,14 @@ const database = (stack: TerraformStack, provider?: AlicloudProvider) =>
     lifecycle: PREVENT_DESTROY,
   });
 
-const orgDb = orgDatabaseName(TOPOLOGY.catalog.orgDatabase, 'sg');
+const orgDb = orgDatabaseName(TOPOLOGY.catalog.orgDatabase, 't2');
 const [allowed] = TOPOLOGY.replication.allowlist;
 const personal = Object.entries(TOPOLOGY.catalog.tables).find(([, c]) => c === 'personal')![0];
 const tables = (...names: string[]) => Object.fromEntries(names.map((t) => [t, { name: t, all: true }]));
 const job = (dbList: object | string) => (stack: TerraformStack) =>
   new DtsSynchronizationJob(stack, 'job', {
     dtsInstanceId: 'dts-1',
-    dtsJobName: 'org-sg-to-cn',
+    dtsJobName: 'fx-org-t2-to-t1',
     dbList: typeof dbList === 'string' ? dbList : JSON.stringify(dbList),
     structureInitialization: true,
     dataInitialization: true,
@@ -47,7 +47,7 @@ const job = (dbList: object | string) => (stack: TerraformStack) =>
   });
 
 const ga = (overrides: Partial<GaAcceleratorConfig>) => (stack: TerraformStack) =>
-  new GaAccelerator(stack, 'ga', { acceleratorName: 'acme-ga', paymentType: 'PayAsYouGo', ...overrides });
+  new GaAccelerator(stack, 'ga', { acceleratorName: 'fx-ga', paymentType: 'PayAsYouGo', ...overrides });
 
 const withAccess = (crossBorder: TopologyDeclaration['access']['crossBorder']): TopologyDeclaration => ({
   ...TOPOLOGY,
@@ -101,7 +101,7 @@ const gaRule =
       new GaEndpointGroup(stack, 'group', {
         acceleratorId: listener.acceleratorId,
         listenerId: listener.id,
-        endpointGroupRegion: unitOf('cn').region,
+        endpointGroupRegion: unitOf('t1').region,
         endpointConfigurations: [{ endpoint: 'alb-1.example.com', type: 'Domain', weight: 100 }],
       });
     }
@@ -117,14 +117,14 @@ const cases: RuleCase[] = [
     resource: 'ga',
     expected: 'Non-Compliant',
   },
-  { rule: 'ALI-RES-1', name: "RDS on the unit's own provider", build: (s) => database(s), resource: 'db', expected: 'Compliant', stack: inSg },
+  { rule: 'ALI-RES-1', name: "RDS on the unit's own provider", build: (s) => database(s), resource: 'db', expected: 'Compliant', stack: inT2 },
   {
     rule: 'ALI-RES-1',
     name: "RDS on a provider in another unit's region",
-    build: (s) => database(s, new AlicloudProvider(s, 'other', { region: unitOf('cn').region, alias: 'other' })),
+    build: (s) => database(s, new AlicloudProvider(s, 'other', { region: unitOf('t1').region, alias: 'other' })),
     resource: 'db',
     expected: 'Non-Compliant',
-    stack: inSg,
+    stack: inT2,
   },
   {
     rule: 'ALI-RES-1',
@@ -132,7 +132,7 @@ const cases: RuleCase[] = [
     build: (s) => database(s, new AlicloudProvider(s, 'other', { region: '${var.region}', alias: 'other' })),
     resource: 'db',
     expected: 'Unknown',
-    stack: inSg,
+    stack: inT2,
   },
   { rule: 'ALI-RES-1', name: 'RDS outside a unit stack', build: (s) => database(s), resource: 'db', expected: 'N/A' },
   {

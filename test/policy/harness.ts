@@ -13,17 +13,18 @@ import { synthWithPolicy, type PolicyOutcome } from '../../lib/policy/enforce';
 import { ALI_RULES } from '../../lib/policy/rules';
 import type { Compliance, PolicyRule } from '../../lib/policy/types';
 import type { TopologyDeclaration } from '../../lib/topology/types';
-import { loadTopology } from '../../stacks/topology';
+import { fixtureTopology } from '../fixtures/topology';
 
-export const TOPOLOGY = loadTopology();
+/** What the rules compare with: the two-unit fixture (hub t1 in cn-shanghai, t2 in ap-northeast-1). */
+export const TOPOLOGY = fixtureTopology(['t1', 't2']);
 export const unitOf = (id: string) => TOPOLOGY.units.find((u) => u.id === id)!;
 
 export interface MinimalStackOptions {
   /** `unit-<id>` makes it that unit's stack for residency rules. @default 'minimal' */
   readonly stackName?: string;
-  /** Region of the default provider. @default the cn unit's region */
+  /** Region of the default provider. @default the hub t1's region */
   readonly region?: string;
-  /** The declaration the pack compares with. @default the declared topology */
+  /** The declaration the pack compares with. @default the fixture topology */
   readonly topology?: TopologyDeclaration;
 }
 
@@ -31,7 +32,7 @@ export function synthMinimal(rules: readonly PolicyRule[], build: (stack: Terraf
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-test-'));
   const app = new App({ outdir, skipValidation: true });
   const stack = new TerraformStack(app, options.stackName ?? 'minimal');
-  new AlicloudProvider(stack, 'alicloud', { region: options.region ?? unitOf('cn').region });
+  new AlicloudProvider(stack, 'alicloud', { region: options.region ?? unitOf('t1').region });
   build(stack);
   try {
     return synthWithPolicy(app, resolveTopology(options.topology ?? TOPOLOGY), rules);

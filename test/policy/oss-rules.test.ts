@@ -11,24 +11,24 @@ import { describeRuleFamily, rawResource, type RuleCase, unitOf } from './harnes
 function bucket(stack: TerraformStack, overrides: Partial<OssBucketConfig> = {}): OssBucket {
   const key = new KmsKey(stack, 'key', { description: 'bucket key' });
   return new OssBucket(stack, 'bucket', {
-    bucket: 'acme-cn-files',
+    bucket: 'fx-t1-files',
     acl: 'private',
     redundancyType: 'ZRS',
     versioning: { status: 'Enabled' },
     serverSideEncryptionRule: { sseAlgorithm: 'KMS', kmsMasterKeyId: key.id },
-    logging: { targetBucket: 'acme-cn-logs', targetPrefix: 'oss/' },
+    logging: { targetBucket: 'fx-t1-logs', targetPrefix: 'oss/' },
     ...overrides,
   });
 }
 
 /** A bucket with nothing inline, for the separate-resource forms. */
-const bare = (stack: TerraformStack) => new OssBucket(stack, 'bucket', { bucket: 'acme-cn-files', redundancyType: 'ZRS' });
+const bare = (stack: TerraformStack) => new OssBucket(stack, 'bucket', { bucket: 'fx-t1-files', redundancyType: 'ZRS' });
 
 const replication = (location: string) => (stack: TerraformStack) =>
   rawResource(stack, 'replication', 'alicloud_oss_bucket_replication', {
-    bucket: 'acme-cn-files',
+    bucket: 'fx-t1-files',
     action: 'ALL',
-    destination: [{ bucket: 'acme-copy', location }],
+    destination: [{ bucket: 'fx-copy', location }],
   });
 
 const cases: RuleCase[] = [
@@ -88,7 +88,7 @@ const cases: RuleCase[] = [
   {
     rule: 'ALI-OSS-4',
     name: 'separate alicloud_oss_bucket_logging',
-    build: (s) => new OssBucketLogging(s, 'logging', { bucket: bare(s).bucket, targetBucket: 'acme-cn-logs' }),
+    build: (s) => new OssBucketLogging(s, 'logging', { bucket: bare(s).bucket, targetBucket: 'fx-t1-logs' }),
     resource: 'bucket',
     expected: 'Compliant',
   },
@@ -99,18 +99,18 @@ const cases: RuleCase[] = [
   {
     rule: 'ALI-OSS-6',
     name: "replication within the unit's region",
-    build: replication(`oss-${unitOf('cn').region}`),
+    build: replication(`oss-${unitOf('t1').region}`),
     resource: 'replication',
     expected: 'Compliant',
-    stack: { stackName: 'unit-cn' },
+    stack: { stackName: 'unit-t1' },
   },
   {
     rule: 'ALI-OSS-6',
     name: "replication into another unit's region",
-    build: replication(`oss-${unitOf('sg').region}`),
+    build: replication(`oss-${unitOf('t2').region}`),
     resource: 'replication',
     expected: 'Non-Compliant',
-    stack: { stackName: 'unit-cn' },
+    stack: { stackName: 'unit-t1' },
   },
   {
     rule: 'ALI-OSS-6',
@@ -119,7 +119,7 @@ const cases: RuleCase[] = [
       rawResource(s, 'replication', 'alicloud_oss_bucket_replication', { bucket: 'b', destination: [{ bucket: 'c', location: '${var.location}' }] }),
     resource: 'replication',
     expected: 'Unknown',
-    stack: { stackName: 'unit-cn' },
+    stack: { stackName: 'unit-t1' },
   },
   { rule: 'ALI-OSS-7', name: 'force_destroy unset', build: (s) => bucket(s), resource: 'bucket', expected: 'Compliant' },
   { rule: 'ALI-OSS-7', name: 'force_destroy true', build: (s) => bucket(s, { forceDestroy: true }), resource: 'bucket', expected: 'Non-Compliant' },
