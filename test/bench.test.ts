@@ -2,25 +2,32 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { unitStackName } from '../lib/topology/resolve';
 import { topologyProblems } from '../lib/topology/validate';
 import { benchProblems, generateTopology, maxBenchUnits } from '../scripts/bench/generate-topology';
+import { loadTopology } from '../stacks/topology';
+import { fixtureTopology } from './fixtures/topology';
 
-describe('benchmark topologies', () => {
+describe('benchmark topologies (generated from the two-unit fixture)', () => {
   it.each([2, 8, maxBenchUnits()])('%i generated units form a valid topology, one region each', (n) => {
-    const t = generateTopology(n);
+    const t = generateTopology(n, fixtureTopology());
     expect(t.units).toHaveLength(n);
     expect(new Set(t.units.map((u) => u.region)).size).toBe(n);
     expect(topologyProblems(t)).toEqual([]);
   });
 
   it('refuses more units than the region table has regions, and says how many it can do', () => {
-    expect(() => generateTopology(maxBenchUnits() + 1)).toThrow(
+    expect(() => generateTopology(maxBenchUnits() + 1, fixtureTopology())).toThrow(
       `needs ${maxBenchUnits() + 1} distinct regions; lib/topology/regions.ts has ${maxBenchUnits()} with two zones or more (one unit per region): ask for ${maxBenchUnits()} or fewer`,
     );
   });
 
+  it('refuses fewer units than the base declares', () => {
+    expect(() => generateTopology(1, fixtureTopology())).toThrow('units: 1 is below the 2 declared units; ask for 2 or more');
+  });
+
   it('32 units, for timing only, share regions and have no other problem', () => {
-    const t = generateTopology(32, undefined, { reuseRegions: true });
+    const t = generateTopology(32, fixtureTopology(), { reuseRegions: true });
     expect(t.units).toHaveLength(32);
     expect(new Set(t.units.map((u) => u.id)).size).toBe(32);
     expect(topologyProblems(t).some((p) => p.includes('is already the region of'))).toBe(true);
@@ -74,7 +81,7 @@ describe('the phase breakdown (scripts/bench/phases.ts)', () => {
     const { marks, written, report } = phases('declared');
     expect(Object.keys(marks)).toEqual(['start', 'load', 'build', 'synth', 'policy']);
     for (const ms of Object.values(marks)) expect(ms).toBeGreaterThan(0);
-    expect(written).toEqual(['accel', 'link', 'unit-cn', 'unit-sg']);
+    expect(written).toEqual(['accel', 'link', ...loadTopology().units.map((u) => unitStackName(u.id))].sort());
     expect(report).toBe(true);
   });
 

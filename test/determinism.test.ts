@@ -19,8 +19,7 @@ describe('deterministic output', () => {
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
 
-  it('keeps local state in the project root, by a relative path', () => {
-    const backend = a.stacks['unit-sg'].terraform.backend.local;
-    expect(backend).toEqual({ path: '../../../terraform.unit-sg.tfstate' });
+  it.each(Object.keys(a.raw))('stack %s keeps local state in the project root, by a relative path', (name) => {
+    expect(a.stacks[name].terraform.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
   });
 });
