@@ -1,93 +1,104 @@
 /**
- * New-country scaffold: runs it in a temporary copy of stacks/ and checks the result validates, synthesizes
- * and passes the schema check; and that every refusal names field, value and fix and writes nothing.
+ * New-country scaffold: runs it in a temporary stacks folder holding the fixture units (never in the checkout),
+ * and checks the result validates, synthesizes and passes the schema check; that every refusal names field,
+ * value and fix and writes nothing; and that the command regenerates the diagram after writing a unit.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { renderTopologyDoc } from '../lib/diagram/topology-diagram';
 import { loadSchemas, checkOutdir } from '../lib/schema-check/check';
-import { deriveUnit, type NewUnitRequest, renderUnitFile, ScaffoldError, scaffoldUnit } from '../lib/scaffold/new-unit';
-import { TIERS } from '../lib/topology/types';
+import { deriveUnit, type NewUnitRequest, planSubnets, renderUnitFile, ScaffoldError, scaffoldUnit } from '../lib/scaffold/new-unit';
+import { type Cidr, parseCidr } from '../lib/topology/cidr';
 import { topologyProblems } from '../lib/topology/validate';
-import { loadTopology, loadUnits, shared } from '../stacks/topology';
+import { newUnit } from '../scripts/new-unit';
+import { loadTopology, loadUnits } from '../stacks/topology';
 import { resourcesOf, synthTopology } from './helpers/synth';
+import { fixtureShared, writeFixtureStacks } from './fixtures/topology';
 
 const ROOT = path.resolve(__dirname, '..');
-const THAILAND: NewUnitRequest = { id: 'th', country: 'TH', region: 'ap-southeast-7', cidr: '10.3.0.0/16' };
-
-/** A throwaway copy of the project's stacks/ folder. */
-function stacksCopy(): string {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scaffold-')), 'stacks');
-  fs.cpSync(path.join(ROOT, 'stacks'), dir, { recursive: true });
-  return dir;
-}
+/** A new unit for the fixture: Bangkok, across the mainland border from the hub t1 (cn-shanghai). */
+const T5: NewUnitRequest = { id: 't5', country: 'TH', region: 'ap-southeast-7', cidr: '10.15.0.0/16' };
 
 /** Every file below `dir`, relative, sorted: to prove a refusal wrote nothing. */
 function tree(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
 }
 
-describe('scaffolding Thailand in a copy of stacks/', () => {
-  const stacksDir = stacksCopy();
-  const result = scaffoldUnit(stacksDir, shared, loadUnits(stacksDir), THAILAND);
-  const topology = loadTopology(stacksDir);
+// The checkout as it was before any test here ran: the last test checks nothing here touched it.
+const checkoutStacks = tree(path.join(ROOT, 'stacks'));
+const checkoutDoc = fs.readFileSync(path.join(ROOT, 'docs', 'topology.md'), 'utf8');
+
+/** The units of the temporary stacks folders, and what is shared by them. */
+const STACKED = ['t1', 't2'] as const;
+const shared = () => fixtureShared(STACKED);
+
+const temporary: string[] = [];
+/** A throwaway stacks/ folder holding the fixture units t1 (hub) and t2, as stacks/ holds real ones. */
+function tempStacks(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'scaffold-'));
+  temporary.push(root);
+  return writeFixtureStacks(path.join(root, 'stacks'), STACKED);
+}
+afterAll(() => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('scaffolding t5 in a temporary stacks folder', () => {
+  const stacksDir = tempStacks();
+  const result = scaffoldUnit(stacksDir, shared(), loadUnits(stacksDir), T5);
+  const topology = { ...shared(), units: loadUnits(stacksDir) };
   const synth = synthTopology(topology);
 
-  it('writes stacks/unit-th/unit.ts declaring exactly the derived unit', () => {
-    expect(result.file).toBe(path.join(stacksDir, 'unit-th', 'unit.ts'));
-    expect(fs.readdirSync(path.join(stacksDir, 'unit-th'))).toEqual(['unit.ts']);
-    expect(topology.units.map((u) => u.id)).toEqual(['cn', 'sg', 'th']);
+  it('writes unit-t5/unit.ts declaring exactly the derived unit', () => {
+    expect(result.file).toBe(path.join(stacksDir, 'unit-t5', 'unit.ts'));
+    expect(fs.readdirSync(path.join(stacksDir, 'unit-t5'))).toEqual(['unit.ts']);
+    expect(topology.units.map((u) => u.id)).toEqual(['t1', 't2', 't5']);
     expect(topology.units[2]).toEqual(result.unit);
   });
 
   it('derives zones, the tier plan, smallest sizing, allowlisted tables and a hub link', () => {
-    const th = result.unit;
-    expect(th.zones).toEqual(['ap-southeast-7a', 'ap-southeast-7b']);
-    expect(th.network.subnets).toEqual({
-      ingress: { 'ap-southeast-7a': '10.3.0.0/24', 'ap-southeast-7b': '10.3.1.0/24' },
-      app: { 'ap-southeast-7a': '10.3.10.0/24', 'ap-southeast-7b': '10.3.11.0/24' },
-      data: { 'ap-southeast-7a': '10.3.20.0/24', 'ap-southeast-7b': '10.3.21.0/24' },
-      link: { 'ap-southeast-7a': '10.3.30.0/28', 'ap-southeast-7b': '10.3.30.16/28' },
+    const t5 = result.unit;
+    expect(t5.zones).toEqual(['ap-southeast-7a', 'ap-southeast-7b']);
+    expect(t5.network.subnets).toEqual({
+      ingress: { 'ap-southeast-7a': '10.15.0.0/24', 'ap-southeast-7b': '10.15.1.0/24' },
+      app: { 'ap-southeast-7a': '10.15.10.0/24', 'ap-southeast-7b': '10.15.11.0/24' },
+      data: { 'ap-southeast-7a': '10.15.20.0/24', 'ap-southeast-7b': '10.15.21.0/24' },
+      link: { 'ap-southeast-7a': '10.15.30.0/28', 'ap-southeast-7b': '10.15.30.16/28' },
     });
-    expect(th.sizing).toEqual({
+    expect(t5.sizing).toEqual({
       app: { instanceType: 'ecs.g7.large', minInstances: 2, maxInstances: 4 },
       database: { instanceClass: 'mysql.n2.medium.2c', storageGb: 100, backupRetentionDays: 14, logBackupRetentionDays: 14 },
       cache: { instanceClass: 'redis.shard.small.2.ce' },
     });
-    expect(th.mastersTables).toEqual(shared.replication.allowlist);
-    // Bangkok ↔ Hangzhou crosses the mainland border.
-    expect(th.link).toMatchObject({ bandwidthMbps: 10, billing: 'bandwidth-package' });
+    expect(t5.mastersTables).toEqual(shared().replication.allowlist);
+    // Bangkok ↔ Shanghai crosses the mainland border.
+    expect(t5.link).toMatchObject({ bandwidthMbps: 10, billing: 'bandwidth-package' });
     // Platform image and certificates apply: the scaffold pins neither.
-    expect(th.sizing.app.imageId).toBeUndefined();
-    expect(th.ingress).toBeUndefined();
-    expect(th.monitoring).toEqual({ contactGroup: 'collab-th-oncall', contacts: [{ name: 'platform-oncall-th', email: 'platform-oncall-th@example.com' }] });
+    expect(t5.sizing.app.imageId).toBeUndefined();
+    expect(t5.ingress).toBeUndefined();
+    // The hub's alarm routing, with the hub id swapped for the new unit's.
+    expect(t5.monitoring).toEqual({ contactGroup: 'fx-t5-oncall', contacts: [{ name: 'oncall-t5', email: 'oncall-t5@fixture.example.net' }] });
   });
 
   it('pays a mainland-to-mainland link by traffic', () => {
-    const sh = deriveUnit({ id: 'sh', country: 'CN', region: 'cn-shanghai', cidr: '10.4.0.0/16' }, topology);
-    expect(Array.isArray(sh) ? sh : sh.link).toMatchObject({ bandwidthMbps: 10, billing: 'data-transfer' });
-  });
-
-  it('follows the same IP plan as the hand-written units', () => {
-    const sg = loadUnits().find((u) => u.id === 'sg')!;
-    const derived = deriveUnit({ id: 'sg', country: 'VN', region: 'ap-southeast-1', cidr: sg.network.vpcCidr }, { ...shared, units: [] });
-    if (Array.isArray(derived)) throw new Error(derived.join('\n'));
-    for (const tier of TIERS) expect(Object.values(derived.network.subnets[tier])).toEqual(Object.values(sg.network.subnets[tier]));
+    const t6 = deriveUnit({ id: 't6', country: 'CN', region: 'cn-shenzhen', cidr: '10.16.0.0/16' }, topology);
+    expect(Array.isArray(t6) ? t6 : t6.link).toMatchObject({ bandwidthMbps: 10, billing: 'data-transfer' });
   });
 
   it('gives a topology that validates', () => {
     expect(topologyProblems(topology)).toEqual([]);
   });
 
-  it('synthesizes unit-th, and the link stack attaches it with no other edit', () => {
-    expect(Object.keys(synth.stacks)).toEqual(expect.arrayContaining(['unit-th', 'link', 'accel']));
-    expect(synth.stacks['unit-th'].provider.alicloud).toEqual([{ region: 'ap-southeast-7' }]);
+  it('synthesizes unit-t5, and the link stack attaches it with no other edit', () => {
+    expect(Object.keys(synth.stacks)).toEqual(['accel', 'link', 'unit-t1', 'unit-t2', 'unit-t5']);
+    expect(synth.stacks['unit-t5'].provider.alicloud).toEqual([{ region: 'ap-southeast-7' }]);
     const routers = Object.values(resourcesOf(synth.stacks.link, 'alicloud_cen_transit_router'));
-    expect(routers.map((r) => r.transit_router_name)).toContain('acme-th-tr');
+    expect(routers.map((r) => r.transit_router_name)).toContain('fx-t5-tr');
     const attachments = Object.values(resourcesOf(synth.stacks.link, 'alicloud_cen_transit_router_vpc_attachment'));
     expect(
-      attachments.find((a) => a.transit_router_vpc_attachment_name === 'acme-th-vpc-attachment')?.zone_mappings.map((z: { zone_id: string }) => z.zone_id),
+      attachments.find((a) => a.transit_router_vpc_attachment_name === 'fx-t5-vpc-attachment')?.zone_mappings.map((z: { zone_id: string }) => z.zone_id),
     ).toEqual(['ap-southeast-7a', 'ap-southeast-7b']);
   });
 
@@ -100,25 +111,31 @@ describe('scaffolding Thailand in a copy of stacks/', () => {
   });
 });
 
+describe.each(loadTopology().units.map((u) => [u.id, u] as const))('declared unit %s', (_id, unit) => {
+  it("follows the scaffold's IP plan (the plan the hand-written units set)", () => {
+    expect(unit.network.subnets).toEqual(planSubnets(parseCidr(unit.network.vpcCidr) as Cidr, unit.zones));
+  });
+});
+
 describe('refusals name the field, value and fix, and write nothing', () => {
-  const stacksDir = stacksCopy();
+  const stacksDir = tempStacks();
   const before = tree(stacksDir);
 
   it.each<[string, Partial<NewUnitRequest>, string]>([
     [
       'unknown region',
       { region: 'ap-southeast-9' },
-      'units.th.region: "ap-southeast-9" is not a known Alibaba Cloud region id; use one of cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-hongkong, ap-northeast-1, ap-northeast-2, ap-southeast-1, ap-southeast-3, ap-southeast-5, ap-southeast-6, ap-southeast-7, us-east-1, us-west-1, eu-west-1, eu-central-1 (lib/topology/regions.ts; add a region there with its zones if it is new) [--region]',
+      'units.t5.region: "ap-southeast-9" is not a known Alibaba Cloud region id; use one of cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-hongkong, ap-northeast-1, ap-northeast-2, ap-southeast-1, ap-southeast-3, ap-southeast-5, ap-southeast-6, ap-southeast-7, us-east-1, us-west-1, eu-west-1, eu-central-1 (lib/topology/regions.ts; add a region there with its zones if it is new) [--region]',
     ],
     [
       'overlapping CIDR',
-      { cidr: '10.2.0.0/16' },
-      'units.th.network.vpcCidr: "10.2.0.0/16" overlaps units.sg.network.vpcCidr 10.2.0.0/16; give each unit its own range (for example 10.0.0.0/16) [--cidr]',
+      { cidr: '10.12.0.0/16' },
+      'units.t5.network.vpcCidr: "10.12.0.0/16" overlaps units.t2.network.vpcCidr 10.12.0.0/16; give each unit its own range (for example 10.0.0.0/16) [--cidr]',
     ],
     [
       'existing id',
-      { id: 'sg', region: 'ap-southeast-5' },
-      'units.sg.id: "sg" is already declared in stacks/unit-sg/unit.ts; choose an id no unit uses (taken: cn, sg) [--id]',
+      { id: 't2', region: 'ap-southeast-5' },
+      'units.t2.id: "t2" is already declared in stacks/unit-t2/unit.ts; choose an id no unit uses (taken: t1, t2) [--id]',
     ],
     [
       'id that is no folder name',
@@ -133,28 +150,28 @@ describe('refusals name the field, value and fix, and write nothing', () => {
     [
       'country not ISO alpha-2',
       { country: 'THA' },
-      'units.th.country: "THA" is not valid; use the ISO 3166-1 alpha-2 code of the country whose staff data the unit keeps, e.g. "VN" [--country]',
+      'units.t5.country: "THA" is not valid; use the ISO 3166-1 alpha-2 code of the country whose staff data the unit keeps, e.g. "VN" [--country]',
     ],
     [
       'region taken by another unit',
-      { region: 'ap-southeast-1' },
-      'units.th.region: "ap-southeast-1" is already the region of units.sg; one unit per region: serve both countries from one unit, or place the new unit in a region of its own (its data must stay in its own region) [--region]',
+      { region: 'ap-northeast-1' },
+      'units.t5.region: "ap-northeast-1" is already the region of units.t2; one unit per region: serve both countries from one unit, or place the new unit in a region of its own (its data must stay in its own region) [--region]',
     ],
     [
       'CIDR with host bits',
-      { cidr: '10.3.0.1/16' },
-      'units.th.network.vpcCidr: "10.3.0.1/16" has host bits set; the network address is 10.3.0.0/16; write the VPC range like 10.3.0.0/16 [--cidr]',
+      { cidr: '10.15.0.1/16' },
+      'units.t5.network.vpcCidr: "10.15.0.1/16" has host bits set; the network address is 10.15.0.0/16; write the VPC range like 10.3.0.0/16 [--cidr]',
     ],
     [
       'CIDR too small for the plan',
-      { cidr: '10.3.0.0/24' },
-      'units.th.network.vpcCidr: "10.3.0.0/24" is too small for the unit IP plan (ingress, app and data /24s and link /28s up to x.y.30.31); use a /16 to /19, e.g. 10.3.0.0/16 [--cidr]',
+      { cidr: '10.15.0.0/24' },
+      'units.t5.network.vpcCidr: "10.15.0.0/24" is too small for the unit IP plan (ingress, app and data /24s and link /28s up to x.y.30.31); use a /16 to /19, e.g. 10.15.0.0/16 [--cidr]',
     ],
   ])('%s', (_label, change, message) => {
-    const req = { ...THAILAND, ...change };
+    const req = { ...T5, ...change };
     let error: unknown;
     try {
-      scaffoldUnit(stacksDir, shared, loadUnits(stacksDir), req);
+      scaffoldUnit(stacksDir, shared(), loadUnits(stacksDir), req);
     } catch (e) {
       error = e;
     }
@@ -164,35 +181,92 @@ describe('refusals name the field, value and fix, and write nothing', () => {
   });
 
   it('refuses a folder that exists without a declaration, and leaves it alone', () => {
-    const dir = stacksCopy();
-    fs.mkdirSync(path.join(dir, 'unit-th'));
-    fs.writeFileSync(path.join(dir, 'unit-th', 'notes.md'), 'draft');
-    expect(() => scaffoldUnit(dir, shared, loadUnits(dir), THAILAND)).toThrow(
-      /units\.th\.id: "th" already has a folder stacks\/unit-th; choose another id or remove the folder \[--id\]/,
+    const dir = tempStacks();
+    fs.mkdirSync(path.join(dir, 'unit-t5'));
+    fs.writeFileSync(path.join(dir, 'unit-t5', 'notes.md'), 'draft');
+    expect(() => scaffoldUnit(dir, shared(), loadUnits(dir), T5)).toThrow(
+      /units\.t5\.id: "t5" already has a folder stacks\/unit-t5; choose another id or remove the folder \[--id\]/,
     );
-    expect(fs.readdirSync(path.join(dir, 'unit-th'))).toEqual(['notes.md']);
+    expect(fs.readdirSync(path.join(dir, 'unit-t5'))).toEqual(['notes.md']);
+  });
+});
+
+describe('the new-unit command', () => {
+  const args = (r: NewUnitRequest) => ['--id', r.id, '--country', r.country, '--region', r.region, '--cidr', r.cidr];
+  /** Runs the command in a temporary project (stacks/ with the fixture units, a stale docs/topology.md). */
+  function run(argv: string[]) {
+    const stacksDir = tempStacks();
+    const doc = path.join(path.dirname(stacksDir), 'docs', 'topology.md');
+    fs.mkdirSync(path.dirname(doc));
+    const stale = renderTopologyDoc({ ...shared(), units: loadUnits(stacksDir) });
+    fs.writeFileSync(doc, stale);
+    const before = tree(stacksDir);
+    let stdout = '';
+    let stderr = '';
+    const status = newUnit(argv, {
+      stacksDir,
+      topologyDoc: doc,
+      shared: shared(),
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+    });
+    return { status, stdout, stderr, stacksDir, doc, stale, before };
+  }
+
+  it('writes the unit, regenerates docs/topology.md with it, and says both', () => {
+    const r = run(args(T5));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(fs.existsSync(path.join(r.stacksDir, 'unit-t5', 'unit.ts'))).toBe(true);
+    const doc = fs.readFileSync(r.doc, 'utf8');
+    expect(doc).not.toBe(r.stale);
+    // Exactly what the diagram test compares the committed file with: the declaration loaded from the folders.
+    expect(doc).toBe(renderTopologyDoc({ ...shared(), units: loadUnits(r.stacksDir) }));
+    expect(doc).toContain('unit_t1 <==>|"CEN 10 Mbit/s, bandwidth package, cross-border"| unit_t5');
+    expect(r.stdout).toMatch(/^wrote .*unit-t5\/unit\.ts: unit t5 in ap-southeast-7 \(zones ap-southeast-7a, ap-southeast-7b\), VPC 10\.15\.0\.0\/16$/m);
+    expect(r.stdout).toMatch(/^regenerated .*docs\/topology\.md with unit t5/m);
+    expect(r.stdout).toMatch(/^next: .*npm test/m);
   });
 
-  it('the CLI exits 1, prints the problem and leaves stacks/ as it was', () => {
-    const real = tree(path.join(ROOT, 'stacks'));
+  it('refuses with exit code 1, writing neither the unit nor the diagram', () => {
+    const r = run(args({ ...T5, region: 'ap-northeast-1' }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('new-unit refused, nothing was written');
+    expect(r.stderr).toContain('units.t5.region: "ap-northeast-1" is already the region of units.t2');
+    expect(r.stdout).toBe('');
+    expect(tree(r.stacksDir)).toEqual(r.before);
+    expect(fs.readFileSync(r.doc, 'utf8')).toBe(r.stale);
+  });
+
+  it('exits 2 with the usage when a flag is missing', () => {
+    const r = run(['--id', 't5', '--country', 'TH']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^missing --region, --cidr\nusage: npm run new-unit -- /);
+    expect(tree(r.stacksDir)).toEqual(r.before);
+  });
+
+  it('as a CLI on the checkout, refuses an id already declared with exit code 1 (writing nothing: see the last test)', () => {
+    const [taken] = loadUnits();
     let status = 0;
     let stderr = '';
     try {
       execFileSync(
         process.execPath,
-        ['-r', 'ts-node/register', 'scripts/new-unit.ts', '--id', 'sg', '--country', 'VN', '--region', 'ap-southeast-5', '--cidr', '10.9.0.0/16'],
-        {
-          cwd: ROOT,
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
+        ['-r', 'ts-node/register', 'scripts/new-unit.ts', '--id', taken.id, '--country', taken.country, '--region', taken.region, '--cidr', '10.250.0.0/16'],
+        { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
       );
     } catch (e) {
       ({ status, stderr } = e as { status: number; stderr: string });
     }
     expect(status).toBe(1);
     expect(stderr).toContain('new-unit refused, nothing was written');
-    expect(stderr).toContain('units.sg.id: "sg" is already declared');
-    expect(tree(path.join(ROOT, 'stacks'))).toEqual(real);
+    expect(stderr).toContain(`units.${taken.id}.id: "${taken.id}" is already declared`);
+  });
+});
+
+describe('the checkout', () => {
+  it('has the stacks/ and docs/topology.md it had before these tests ran', () => {
+    expect(tree(path.join(ROOT, 'stacks'))).toEqual(checkoutStacks);
+    expect(fs.readFileSync(path.join(ROOT, 'docs', 'topology.md'), 'utf8')).toBe(checkoutDoc);
   });
 });
