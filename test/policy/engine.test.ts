@@ -95,9 +95,19 @@ describe('the report', () => {
   });
 });
 
+/** The one change several tests below judge: a public bucket in the unit stack, once with two suppressions. */
+const withPublicBucket = synthFixture((b) => publicBucket(b.units.t1, 'public-files'));
+const withSuppressedPublicBucket = synthFixture((b) => {
+  const bucket = publicBucket(b.units.t1, 'public-files');
+  suppressPolicyRules(bucket, [
+    { id: 'ALI-OSS-1', reason: 'reviewed: public on purpose' },
+    { id: 'ALI-OSS-5', reason: 'ZRS is already set here' },
+  ]);
+});
+
 describe('a non-compliant change', () => {
   test('a public bucket in a unit stack fails the synth with the rule id, the path, the info and the fix', () => {
-    const { outcome } = synthFixture((b) => publicBucket(b.units.t1, 'public-files'));
+    const { outcome } = withPublicBucket;
     const rule = ruleById('ALI-OSS-1');
     expect(outcome.failures).toEqual([`ALI-OSS-1 unit-t1/public-files: ${rule.info}: acl is "public-read"; fix: ${rule.fix}`]);
     expect(formatPolicyOutcome(outcome)).toMatch(/1 failing .*\nALI-OSS-1 unit-t1\/public-files: /);
@@ -138,7 +148,7 @@ describe('a non-compliant change', () => {
   });
 
   test('a warning is reported but does not fail the synth', () => {
-    const { outcome } = synthFixture((b) => publicBucket(b.units.t1, 'public-files'));
+    const { outcome } = withPublicBucket;
     expect(outcome.findings.find((f) => f.ruleId === 'ALI-OSS-4' && f.resource === 'unit-t1/public-files')).toMatchObject({
       compliance: 'Non-Compliant',
       level: 'warning',
@@ -203,13 +213,7 @@ describe('suppressions', () => {
   });
 
   test('leave compliant results compliant', () => {
-    const { outcome } = synthFixture((b) => {
-      const bucket = publicBucket(b.units.t1, 'public-files');
-      suppressPolicyRules(bucket, [
-        { id: 'ALI-OSS-1', reason: 'reviewed: public on purpose' },
-        { id: 'ALI-OSS-5', reason: 'ZRS is already set here' },
-      ]);
-    });
+    const { outcome } = withSuppressedPublicBucket;
     expect(complianceOf(outcome, 'ALI-OSS-5', 'public-files', 'unit-t1')).toBe('Compliant');
   });
 
@@ -235,13 +239,7 @@ describe('suppressions', () => {
   });
 
   test('a suppression that covers no finding is reported as stale, without failing', () => {
-    const { outcome } = synthFixture((b) => {
-      const bucket = publicBucket(b.units.t1, 'public-files');
-      suppressPolicyRules(bucket, [
-        { id: 'ALI-OSS-1', reason: 'reviewed: public on purpose' },
-        { id: 'ALI-OSS-5', reason: 'ZRS is already set here' },
-      ]);
-    });
+    const { outcome } = withSuppressedPublicBucket;
     expect(outcome.failures).toEqual([]);
     expect(outcome.unusedSuppressions).toEqual(['ALI-OSS-5 unit-t1/public-files: suppression covers no finding; remove it']);
     expect(formatPolicyOutcome(outcome)).toContain('\nwarning: ALI-OSS-5 unit-t1/public-files: suppression covers no finding; remove it\n');
