@@ -5,11 +5,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderTopologyDoc } from '../lib/diagram/topology-diagram';
+import { resolveTopology } from '../lib/topology/resolve';
+import { validateTopology } from '../lib/topology/validate';
 import { loadTopology } from '../stacks/topology';
 
 export const TOPOLOGY_DOC = path.resolve(__dirname, '..', 'docs', 'topology.md');
 
-const doc = renderTopologyDoc(loadTopology());
+const doc = renderTopologyDoc(resolveTopology(validateTopology(loadTopology())));
 const current = fs.existsSync(TOPOLOGY_DOC) ? fs.readFileSync(TOPOLOGY_DOC, 'utf8') : undefined;
 if (process.argv.includes('--check')) {
   if (current !== doc) {
