@@ -1,8 +1,14 @@
-/** Jest runs the TypeScript tests through swc (transpile only); `tsc --noEmit` type-checks them separately. */
+/**
+ * Jest runs the TypeScript tests through swc (transpile only); `tsc --noEmit` type-checks them separately.
+ * `npm test` runs the unit tier (test/, but test/e2e/). The end-to-end tier, test/e2e/, runs the entry points as a
+ * user does (the cdktf CLI, real Terraform with the stand-in provider, scratch copies of the project): it takes
+ * minutes, so it has its own command, `npm run test:e2e` (jest.e2e.config.js), which CI runs too.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // Generated bindings are compiled JavaScript already.
   transformIgnorePatterns: ['/node_modules/', '/\\.gen/'],

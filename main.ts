@@ -4,6 +4,7 @@
  * backend for one run, `STATE_BOOTSTRAP=1` adds the bootstrap stacks (docs/operations.md).
  */
 import { stateBackendKindFrom, switchFrom } from './lib/topology/state';
+import { writeArtifacts } from './lib/app/artifacts';
 import { formatPolicyOutcome, synthWithPolicy } from './lib/policy/enforce';
 import { buildApp } from './stacks/app';
 import { loadTopology } from './stacks/topology';
@@ -13,5 +14,6 @@ const built = buildApp(loadTopology(), {
   bootstrap: switchFrom(process.env.STATE_BOOTSTRAP, 'STATE_BOOTSTRAP'),
 });
 const outcome = synthWithPolicy(built.app, built.model);
+writeArtifacts(built.app.outdir, built.model);
 process.stderr.write(formatPolicyOutcome(outcome));
 if (outcome.failures.length > 0) process.exitCode = 1;

@@ -6,21 +6,28 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderTopologyDoc } from '../lib/diagram/topology-diagram';
+import { resolveTopology } from '../lib/topology/resolve';
 import type { TopologyDeclaration } from '../lib/topology/types';
+import { validateTopology } from '../lib/topology/validate';
 import { loadTopology } from '../stacks/topology';
 
 export const TOPOLOGY_DOC = path.resolve(__dirname, '..', 'docs', 'topology.md');
 
+/** The doc of a declaration: rendered from its resolved model, so it shows what the stacks build. */
+export function topologyDoc(topology: TopologyDeclaration): string {
+  return renderTopologyDoc(resolveTopology(validateTopology(topology)));
+}
+
 /** Whether `file` holds exactly the doc of `topology`. */
 export function topologyDocIsCurrent(topology: TopologyDeclaration, file: string = TOPOLOGY_DOC): boolean {
-  return fs.existsSync(file) && fs.readFileSync(file, 'utf8') === renderTopologyDoc(topology);
+  return fs.existsSync(file) && fs.readFileSync(file, 'utf8') === topologyDoc(topology);
 }
 
 /** Writes the doc of `topology` to `file` unless it already holds it; says which. */
 export function writeTopologyDoc(topology: TopologyDeclaration, file: string = TOPOLOGY_DOC): 'written' | 'unchanged' {
   if (topologyDocIsCurrent(topology, file)) return 'unchanged';
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, renderTopologyDoc(topology));
+  fs.writeFileSync(file, topologyDoc(topology));
   return 'written';
 }
 

@@ -4,7 +4,6 @@
  * is constructed from a declaration with problems.
  */
 import { App } from 'cdktf';
-import type { UnitOutputs } from '../lib/core/contracts';
 import { addTags } from '../lib/core/tags';
 import type { TopologyModel } from '../lib/topology/model';
 import type { RegionId } from '../lib/topology/regions';
@@ -66,17 +65,12 @@ export function buildStacks(model: TopologyModel, options: Pick<BuildAppOptions,
   addTags(app, model.tags);
 
   const units: Record<string, UnitStack> = {};
-  const outputs: Record<string, UnitOutputs> = {};
-  for (const unit of model.units) {
-    const stack = new UnitStack(app, { model, unit });
-    units[unit.id] = stack;
-    outputs[unit.id] = stack.outputs;
-  }
-  const link = new LinkStack(app, { model, units: outputs });
-  const accel = new AccelStack(app, { model, units: outputs });
+  for (const unit of model.units) units[unit.id] = new UnitStack(app, { model, unit });
+  const link = new LinkStack(app, { model });
+  const accel = new AccelStack(app, { model });
 
-  // Deploy order units → link → accel. Cross-stack references add some of these edges; declaring all of them keeps
-  // the order when a stack stops reading another's outputs.
+  // Deploy order units → link → accel. No stack references another's outputs (they read the units' OOS parameters),
+  // so cdktf infers no order: it is declared here.
   for (const unit of Object.values(units)) link.addDependency(unit);
   accel.addDependency(link);
 

@@ -19,19 +19,115 @@ export const shared: Omit<TopologyDeclaration, 'units'> = {
     orgDatabase: 'org',
     appDatabase: 'collab',
     tables: {
-      departments: 'org-structure',
-      positions: 'org-structure',
-      directory_entries: 'org-structure',
-      staff_profiles: 'personal',
-      messages: 'personal',
-      files: 'personal',
-      approvals: 'personal',
-      attendance: 'personal',
+      // The organisation's shape: replicated between units at column granularity (personal columns stay home).
+      departments: {
+        class: 'org-structure',
+        comment: 'Department tree of the unit',
+        columns: {
+          id: { type: 'BIGINT UNSIGNED', class: 'org-structure', primaryKey: true },
+          parent_id: { type: 'BIGINT UNSIGNED', class: 'org-structure', nullable: true, comment: 'Parent department; NULL at the root' },
+          code: { type: 'VARCHAR(32)', class: 'org-structure' },
+          name: { type: 'VARCHAR(128)', class: 'org-structure', comment: 'Department name, e.g. Finance' },
+          updated_at: { type: 'DATETIME(3)', class: 'org-structure' },
+        },
+      },
+      positions: {
+        class: 'org-structure',
+        comment: 'Positions in the department tree, whoever holds them',
+        columns: {
+          id: { type: 'BIGINT UNSIGNED', class: 'org-structure', primaryKey: true },
+          department_id: { type: 'BIGINT UNSIGNED', class: 'org-structure' },
+          title: { type: 'VARCHAR(128)', class: 'org-structure', comment: 'Position title, not a person' },
+          grade: { type: 'VARCHAR(16)', class: 'org-structure' },
+          updated_at: { type: 'DATETIME(3)', class: 'org-structure' },
+        },
+      },
+      directory_entries: {
+        class: 'org-structure',
+        comment: 'Who sits where: an opaque member id in the tree; the person behind it stays in the unit',
+        columns: {
+          member_id: {
+            type: 'CHAR(36)',
+            class: 'org-structure',
+            primaryKey: true,
+            comment: 'Opaque member id (UUID); the mapping to a person never leaves the unit',
+          },
+          department_id: { type: 'BIGINT UNSIGNED', class: 'org-structure' },
+          position_id: { type: 'BIGINT UNSIGNED', class: 'org-structure', nullable: true },
+          work_location: { type: 'VARCHAR(64)', class: 'org-structure', comment: 'Site code, e.g. hcmc' },
+          // Person-identifying: personal data under PIPL and Decree 13/2023, never replicated.
+          full_name: { type: 'VARCHAR(128)', class: 'personal' },
+          work_email: { type: 'VARCHAR(254)', class: 'personal' },
+          work_phone: { type: 'VARCHAR(32)', class: 'personal', nullable: true },
+          employee_number: { type: 'VARCHAR(32)', class: 'personal' },
+          updated_at: { type: 'DATETIME(3)', class: 'org-structure' },
+        },
+      },
+      // Collaboration data: personal, never replicated (the app migrates these tables itself).
+      staff_profiles: { class: 'personal' },
+      messages: { class: 'personal' },
+      files: { class: 'personal' },
+      approvals: { class: 'personal' },
+      attendance: { class: 'personal' },
     },
   },
   replication: {
     // Organisation-structure basics only: both units see one organisation; personal data stays home.
     allowlist: ['departments', 'positions', 'directory_entries'],
+  },
+  interconnect: {
+    // China <-> Asia-Pacific: a CEN bandwidth package (enterprise-verified account).
+    crossBorderBilling: 'bandwidth-package',
+    sameSideBilling: 'data-transfer',
+  },
+  flows: {
+    // A conversation with members in both units must reach both: each unit's messaging service relays the messages
+    // of such conversations to the other's. The platform routes messages by session, so they are personal data.
+    'conversation-relay-cn-sg': {
+      from: 'cn',
+      to: 'sg',
+      service: 'im-relay',
+      port: 7443,
+      protocol: 'tcp',
+      carries: 'personal',
+      legalBasis: { basis: 'PIPL standard contract for the outbound transfer of HQ staff messages', reference: 'legal/transfers/cn-to-sg-2026-001' },
+      bandwidthMbps: 8,
+      description: 'HQ messaging relays messages of cross-unit conversations to the overseas unit',
+    },
+    'conversation-relay-sg-cn': {
+      from: 'sg',
+      to: 'cn',
+      service: 'im-relay',
+      port: 7443,
+      protocol: 'tcp',
+      carries: 'personal',
+      legalBasis: { basis: 'Decree 13/2023 overseas transfer impact assessment for factory staff messages', reference: 'legal/transfers/vn-to-cn-2026-001' },
+      bandwidthMbps: 8,
+      description: 'Overseas messaging relays messages of cross-unit conversations to HQ',
+    },
+    // reports.: HQ reporting aggregates the factory's figures from its reporting API (counts per department only).
+    'reporting-aggregates': {
+      from: 'cn',
+      to: 'sg',
+      service: 'reporting-api',
+      port: 8443,
+      protocol: 'tcp',
+      carries: 'org-structure',
+      bandwidthMbps: 2,
+      description: 'HQ reporting reads aggregates (headcount, output per department) from the factory reporting API; no rows about a person',
+    },
+    // oa.: approvals live with HQ data; OA notifies the factory workspace (vn.) of approval decisions on its staff's requests.
+    'approval-notifications': {
+      from: 'cn',
+      to: 'sg',
+      service: 'oa-notify',
+      port: 9443,
+      protocol: 'tcp',
+      carries: 'personal',
+      legalBasis: { basis: 'PIPL standard contract for the outbound transfer of approval decisions', reference: 'legal/transfers/cn-to-sg-2026-002' },
+      bandwidthMbps: 2,
+      description: 'OA sends approval decisions on factory staff requests to the factory workspace inbox',
+    },
   },
   access: {
     domain: 'collab.example.com',

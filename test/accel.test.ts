@@ -68,11 +68,21 @@ function contractOf(topology: TopologyDeclaration): StackJson {
     expect(checkStack(accel, schema)).toEqual([]);
   });
 
-  it("manages every GA and DNS resource through the one provider, in GA's API region", () => {
-    expect(accel.provider.alicloud).toEqual([{ region: GA_API_REGION }]);
+  it("manages every GA and DNS resource through the one provider, in GA's API region, and reads each unit's ALB in the unit's region", () => {
+    expect(accel.provider.alicloud[0]).toEqual({ region: GA_API_REGION });
     for (const [type, byName] of Object.entries(accel.resource as Record<string, Record<string, any>>)) {
       for (const [name, r] of Object.entries(byName)) expect(`${type}.${name} → ${r.provider}`).toBe(`${type}.${name} → alicloud`);
     }
+    const regions = Object.fromEntries(
+      (accel.provider.alicloud as { alias?: string; region: string }[]).map((p) => [p.alias ? `alicloud.${p.alias}` : 'alicloud', p.region]),
+    );
+    const reads = Object.values<any>(accel.data.alicloud_oos_parameters);
+    expect(reads).toHaveLength(topology.units.length);
+    for (const u of topology.units) {
+      const read = reads.find((d) => d.ids[0] === `${topology.org.prefix}/${u.id}/alb-id`);
+      expect(regions[read.provider ?? 'alicloud']).toBe(u.region);
+    }
+    expect(JSON.stringify(accel)).not.toContain('terraform_remote_state');
   });
 
   it('is one accelerator of the declared spec, protected from destroy', () => {
@@ -106,9 +116,9 @@ function contractOf(topology: TopologyDeclaration): StackJson {
         health_check_interval_seconds: access.healthCheck.intervalSeconds,
       });
       expect(mine[0].endpoint_configurations).toEqual([expect.objectContaining({ type: 'ALB', weight: 100 })]);
-      // The endpoint is the unit's own ALB, read from that unit stack's state.
-      expect(mine[0].endpoint_configurations[0].endpoint).toContain(`cross-stack-reference-input-unit-${id}`);
-      expect(mine[0].endpoint_configurations[0].endpoint).toContain('alicloud_alb_load_balancer');
+      // The endpoint is the unit's own ALB, as the unit stack published it (an OOS parameter in its region).
+      const [readName] = Object.entries<any>(accel.data.alicloud_oos_parameters).find(([, d]) => d.ids[0].endsWith(`/${id}/alb-id`))!;
+      expect(mine[0].endpoint_configurations[0].endpoint).toBe(`\${data.alicloud_oos_parameters.${readName}.parameters[0].value}`);
     },
   );
 
@@ -180,7 +190,7 @@ describe('accel stack of the four-unit fixture', () => {
   const groups = resourcesOf(accel, 'alicloud_ga_endpoint_group');
 
   it("runs in cn-hangzhou, GA's API region, though the hub is in cn-shanghai", () => {
-    expect(accel.provider.alicloud).toEqual([{ region: 'cn-hangzhou' }]);
+    expect(accel.provider.alicloud[0]).toEqual({ region: 'cn-hangzhou' });
   });
 
   it('is one Standard accelerator with explicit cross-border carriage by data transfer', () => {
@@ -359,8 +369,10 @@ describe('declaration variants', () => {
 });
 
 describe('the accel stack on its own', () => {
-  it('refuses to route to a unit whose stack outputs it was not given', () => {
-    expect(() => new AccelStack(new App({ skipValidation: true }), { model: resolveTopology(fixtureTopology()), units: {} })).toThrow(
+  it('refuses to route to a unit the model does not have', () => {
+    const model = resolveTopology(fixtureTopology());
+    const broken = { ...model, units: model.units.filter((u) => u.id !== 't1') };
+    expect(() => new AccelStack(new App({ skipValidation: true }), { model: broken })).toThrow(
       /^access\.hostnames routes to unit "t1", which has no unit stack outputs; build every declared unit stack before the accel stack$/,
     );
   });

@@ -25,12 +25,9 @@ describe('local state (the default)', () => {
     expect(stacks[name].terraform.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
   });
 
-  it.each(UNIT_STACKS)('link reads %s from its local state file', (unit) => {
-    expect(remoteStates(stacks.link)[`cross-stack-reference-input-${unit}`]).toEqual({
-      backend: 'local',
-      config: { path: `../../../terraform.${unit}.tfstate` },
-      workspace: '${terraform.workspace}',
-    });
+  it.each(['link', 'accel'])("%s reads no other stack's state: a unit's state (secrets included) stays with the unit", (name) => {
+    expect(remoteStates(stacks[name])).toEqual({});
+    expect(JSON.stringify(stacks[name])).not.toContain('terraform_remote_state');
   });
 
   it('builds no bootstrap stack', () => {
@@ -67,25 +64,8 @@ describe('oss state chosen for one run', () => {
     });
   });
 
-  it.each(UNIT_STACKS)("link reads %s from that unit's own bucket, key and region", (unit) => {
-    const read = remoteStates(stacks.link)[`cross-stack-reference-input-${unit}`];
-    expect(read.backend).toBe('oss');
-    expect(read.config).toEqual(stacks[unit].terraform.backend.oss);
-    // The same workspace as the reader's, as with local state.
-    expect(read.workspace).toBe('${terraform.workspace}');
-    expect(read.config).toMatchObject({ bucket: expected[unit].bucket, region: expected[unit].region, prefix: unit, key: 'terraform.tfstate' });
-  });
-
-  it("every remote-state read in every stack matches its producer's backend", () => {
-    let reads = 0;
-    for (const stack of Object.values(stacks)) {
-      for (const [name, read] of Object.entries(remoteStates(stack))) {
-        const producer = name.replace(/^cross-stack-reference-input-/, '');
-        expect(read.config).toEqual(stacks[producer].terraform.backend.oss);
-        reads++;
-      }
-    }
-    expect(reads).toBeGreaterThanOrEqual(UNIT_STACKS.length);
+  it("no stack reads another stack's state, whatever the backend", () => {
+    for (const stack of Object.values(stacks)) expect(remoteStates(stack)).toEqual({});
   });
 
   it('writes no absolute path and no credentials into the backend', () => {
@@ -106,7 +86,6 @@ describe('oss state declared in the topology', () => {
       region: 'ap-northeast-1',
       tablestore_table: 'terraform_state_lock',
     });
-    expect(remoteStates(stacks.link)['cross-stack-reference-input-unit-t2'].config.bucket).toBe('fx-t2-terraform-state');
     expect(stacks['unit-t1'].terraform.backend.oss.bucket).toBe('fx-tfstate-cn-shanghai');
   });
 

@@ -158,7 +158,7 @@ describe('plan review', () => {
     const link = r.stacks.find((s) => s.name === 'link')!;
     const attachment = link.changes.find((c) => /^alicloud_cen_transit_router_vpc_attachment\..*unit-t2_/.test(c.address))!;
     expect(attachment.action).toBe('replace');
-    expect(attachment.causes).toContain(`vpc_id: refers to unit-t2/alicloud_vpc.${vpc.name} (cross-stack output), which is replaced (known after apply)`);
+    expect(attachment.causes).toContain(`vpc_id: refers to unit-t2/alicloud_vpc.${vpc.name} (published to this stack), which is replaced (known after apply)`);
     // In its own stack the database follows the VPC: its vpc_id is force-new.
     expect(r.dataLoss.map((d) => d.address)).toContain(`alicloud_db_instance.${only(head, 'unit-t2', 'alicloud_db_instance').name}`);
   });

@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { renderTopologyDoc } from '../lib/diagram/topology-diagram';
+import { topologyDoc } from '../scripts/diagram';
 import { loadSchemas, checkOutdir } from '../lib/schema-check/check';
 import { deriveUnit, type NewUnitRequest, planSubnets, renderUnitFile, ScaffoldError, scaffoldUnit } from '../lib/scaffold/new-unit';
 import { type Cidr, parseCidr } from '../lib/topology/cidr';
@@ -73,8 +73,10 @@ describe('scaffolding t5 in a temporary stacks folder', () => {
       cache: { instanceClass: 'redis.shard.small.2.ce' },
     });
     expect(t5.mastersTables).toEqual(shared().replication.allowlist);
-    // Bangkok ↔ Shanghai crosses the mainland border.
-    expect(t5.link).toMatchObject({ bandwidthMbps: 10, billing: 'bandwidth-package' });
+    // Replication stays off until the new unit's org schema is applied.
+    expect(t5.replication).toEqual({ enabled: false, instanceClass: 'small', structureInitialization: true, dataInitialization: true, delayAlertSeconds: 60 });
+    // Bangkok holds Thai staff data in Thailand: no residency basis needed.
+    expect(t5.residency).toBeUndefined();
     // Platform image and certificates apply: the scaffold pins neither.
     expect(t5.sizing.app.imageId).toBeUndefined();
     expect(t5.ingress).toBeUndefined();
@@ -82,24 +84,29 @@ describe('scaffolding t5 in a temporary stacks folder', () => {
     expect(t5.monitoring).toEqual({ contactGroup: 'fx-t5-oncall', contacts: [{ name: 'oncall-t5', email: 'oncall-t5@fixture.example.net' }] });
   });
 
-  it('pays a mainland-to-mainland link by traffic', () => {
-    const t6 = deriveUnit({ id: 't6', country: 'CN', region: 'cn-shenzhen', cidr: '10.16.0.0/16' }, topology);
-    expect(Array.isArray(t6) ? t6 : t6.link).toMatchObject({ bandwidthMbps: 10, billing: 'data-transfer' });
+  it('writes the residency basis it is given for staff data kept outside their country', () => {
+    const t6 = deriveUnit(
+      { id: 't6', country: 'VN', region: 'ap-southeast-3', cidr: '10.16.0.0/16', residency: { basis: 'Decree 13/2023 TIA', reference: 'tia-42' } },
+      topology,
+    );
+    expect(Array.isArray(t6) ? t6 : t6.residency).toEqual({ legalBasis: { basis: 'Decree 13/2023 TIA', reference: 'tia-42' } });
   });
 
   it('gives a topology that validates', () => {
     expect(topologyProblems(topology)).toEqual([]);
   });
 
-  it('synthesizes unit-t5, and the link stack attaches it with no other edit', () => {
+  it('synthesizes unit-t5 with mirrors for the other units, and nothing crosses to it yet', () => {
     expect(Object.keys(synth.stacks)).toEqual(['accel', 'link', 'unit-t1', 'unit-t2', 'unit-t5']);
     expect(synth.stacks['unit-t5'].provider.alicloud).toEqual([{ region: 'ap-southeast-7' }]);
-    const routers = Object.values(resourcesOf(synth.stacks.link, 'alicloud_cen_transit_router'));
-    expect(routers.map((r) => r.transit_router_name)).toContain('fx-t5-tr');
-    const attachments = Object.values(resourcesOf(synth.stacks.link, 'alicloud_cen_transit_router_vpc_attachment'));
-    expect(
-      attachments.find((a) => a.transit_router_vpc_attachment_name === 'fx-t5-vpc-attachment')?.zone_mappings.map((z: { zone_id: string }) => z.zone_id),
-    ).toEqual(['ap-southeast-7a', 'ap-southeast-7b']);
+    const databases = (stack: string) => Object.values(resourcesOf(synth.stacks[stack], 'alicloud_db_database')).map((d) => d.data_base_name);
+    expect(databases('unit-t5')).toEqual(expect.arrayContaining(['org_t5', 'org_t1', 'org_t2']));
+    // The hub already hosts the mirror the new unit's org data will arrive in.
+    expect(databases('unit-t1')).toContain('org_t5');
+    // No flow is declared for it and its replication is off: no transit router, no route, no DTS job.
+    const link = JSON.stringify(synth.stacks.link);
+    expect(link).not.toContain('fx-t5-tr');
+    expect(link).not.toContain('ap-southeast-7');
   });
 
   it('passes the schema check', () => {
@@ -198,7 +205,7 @@ describe('the new-unit command', () => {
     const stacksDir = tempStacks();
     const doc = path.join(path.dirname(stacksDir), 'docs', 'topology.md');
     fs.mkdirSync(path.dirname(doc));
-    const stale = renderTopologyDoc({ ...shared(), units: loadUnits(stacksDir) });
+    const stale = topologyDoc({ ...shared(), units: loadUnits(stacksDir) });
     fs.writeFileSync(doc, stale);
     const before = tree(stacksDir);
     let stdout = '';
@@ -221,8 +228,8 @@ describe('the new-unit command', () => {
     const doc = fs.readFileSync(r.doc, 'utf8');
     expect(doc).not.toBe(r.stale);
     // Exactly what the diagram test compares the committed file with: the declaration loaded from the folders.
-    expect(doc).toBe(renderTopologyDoc({ ...shared(), units: loadUnits(r.stacksDir) }));
-    expect(doc).toContain('unit_t1 <==>|"CEN 10 Mbit/s, bandwidth package, cross-border"| unit_t5');
+    expect(doc).toBe(topologyDoc({ ...shared(), units: loadUnits(r.stacksDir) }));
+    expect(doc).toContain('subgraph unit_t5["unit-t5');
     expect(r.stdout).toMatch(/^wrote .*unit-t5\/unit\.ts: unit t5 in ap-southeast-7 \(zones ap-southeast-7a, ap-southeast-7b\), VPC 10\.15\.0\.0\/16$/m);
     expect(r.stdout).toMatch(/^regenerated .*docs\/topology\.md with unit t5/m);
     expect(r.stdout).toMatch(/^next: .*npm test/m);

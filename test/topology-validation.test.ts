@@ -143,17 +143,8 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
     (t) => (unit(t, 't1').ingress = { certificateId: 'my-cert' }),
     /^units\.t1\.ingress\.certificateId: "my-cert" is not valid; give the Certificate Management Service id/,
   ],
-  [
-    'hub linked to itself',
-    (t) => (unit(t, 't1').link = { bandwidthMbps: 10, billing: 'data-transfer' }),
-    /^units\.t1\.link: .* is declared on the hub unit, which would link the hub to itself; remove link from the hub/,
-  ],
-  [
-    'zero link bandwidth',
-    (t) => (unit(t, 't2').link.bandwidthMbps = 0),
-    /^units\.t2\.link\.bandwidthMbps: 0 is not a whole number from 2 to 10000; give the CEN connection real bandwidth \(without it CEN allows only 1 Kbit\/s test traffic\)/,
-  ],
-  ['spoke without a link', (t) => delete unit(t, 't2').link, /^units\.t2\.link: is missing; declare how this unit connects to hub "t1"/],
+  ['unit without replication', (t) => delete unit(t, 't2').replication, /^units\.t2\.replication: is missing; declare \{ enabled: false \}/],
+  ['flows missing', (t) => delete t.flows, /^flows: is missing; declare the cross-unit service flows/],
   [
     'hostname routed to an undeclared unit',
     (t) => (t.access.hostnames.t9 = 't9'),

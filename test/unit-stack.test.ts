@@ -4,26 +4,14 @@
  */
 import { loadTopology } from '../stacks/topology';
 import { unitNames } from '../lib/topology/naming';
-import type { TopologyDeclaration } from '../lib/topology/types';
 import { PUBLIC_LISTENER_PORTS } from '../lib/unit/security';
-import { resourcesOf, type StackJson, synthTopology } from './helpers/synth';
+import { modelOf, resourcesOf, type StackJson, synthTopology } from './helpers/synth';
 import { fixtureTopology } from './fixtures/topology';
 
 const topology = loadTopology();
 const synth = synthTopology(topology);
+const model = modelOf(topology);
 const units = topology.units.map((u) => [u.id, u] as const);
-
-/** Link-tier ranges of a unit, in zone order. */
-const linkRanges = (t: TopologyDeclaration, unitId: string) => {
-  const u = t.units.find((x) => x.id === unitId)!;
-  return u.zones.map((z) => u.network.subnets.link[z]);
-};
-/**
- * Where DTS reaches a unit's database from: DTS runs hub ↔ spoke only, so the hub admits the link ranges of
- * every spoke (in declaration order) and a spoke only the hub's.
- */
-const dtsSources = (t: TopologyDeclaration, unitId: string) =>
-  unitId === t.hub ? t.units.filter((u) => u.id !== t.hub).flatMap((u) => linkRanges(t, u.id)) : linkRanges(t, t.hub);
 
 const only = (stack: StackJson, type: string) => {
   const all = Object.values(resourcesOf(stack, type));
@@ -81,25 +69,96 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
     expect(backup.log_backup_retention_period).toBeGreaterThanOrEqual(7);
   });
 
-  it('limits RDS and Redis to the app tier, plus the link ranges of the units it replicates with for DTS on RDS only', () => {
+  it("limits RDS and Redis to the unit's own app tier: nothing of another unit, not even DTS (it whitelists itself)", () => {
     const app = unit.zones.map((z) => unit.network.subnets.app[z]);
-    const peers = dtsSources(topology, id);
-    // Every unit has a DTS counterpart, unless the hub is alone.
-    expect(peers.length > 0).toBe(topology.units.length > 1);
-    expect(only(stack, 'alicloud_db_instance').security_ips).toEqual([...app, ...peers]);
+    expect(only(stack, 'alicloud_db_instance').security_ips).toEqual(app);
     expect(only(stack, 'alicloud_kvstore_instance').security_ips).toEqual(app);
   });
 
-  it('gives the app account read/write on the app and org databases only, with a generated sensitive password', () => {
-    const account = only(stack, 'alicloud_rds_account');
-    expect(account.account_type).toBe('Normal');
-    expect(account.account_password).toMatch(/^\$\{random_password\.[^}]+\.result\}$/);
-    const privilege = only(stack, 'alicloud_db_account_privilege');
-    expect(privilege.privilege).toBe('ReadWrite');
-    expect(privilege.db_names).toHaveLength(2);
-    const outputs = stack.output as Record<string, any>;
-    expect(outputs.rds_app_password.sensitive).toBe(true);
-    expect(outputs.redis_password.sensitive).toBe(true);
+  const accounts = () => Object.values(resourcesOf(stack, 'alicloud_rds_account'));
+  const accountRef = (name: string) => {
+    const [key] = Object.entries(resourcesOf(stack, 'alicloud_rds_account')).find(([, a]) => a.account_name === name)!;
+    return `\${alicloud_rds_account.${key}.account_name}`;
+  };
+  const grants = () => Object.values(resourcesOf(stack, 'alicloud_db_account_privilege'));
+  const dbRef = (name: string) => {
+    const [key] = Object.entries(resourcesOf(stack, 'alicloud_db_database')).find(([, d]) => d.data_base_name === name)!;
+    return `\${alicloud_db_database.${key}.data_base_name}`;
+  };
+  const unitModel = model.unitsById[id];
+
+  it("has exactly two database accounts, the app's and DTS's, with generated passwords and no secret output", () => {
+    expect(
+      accounts()
+        .map((a) => a.account_name)
+        .sort(),
+    ).toEqual([unitModel.names.appAccount, unitModel.dts.accountName].sort());
+    for (const a of accounts()) {
+      expect(a.account_type).toBe('Normal');
+      expect(a.account_password).toMatch(/^\$\{random_password\.[^}]+\.result\}$/);
+    }
+    for (const o of Object.values<any>(stack.output)) {
+      expect(o.sensitive).toBeFalsy();
+      expect(JSON.stringify(o.value)).not.toMatch(/random_password|\.password\}|account_password/);
+    }
+  });
+
+  it('gives the app read/write on its own databases and read-only on every mirror; DTS read on its org database and write on the mirrors', () => {
+    const grant = (account: string, level: string) => grants().filter((g) => g.account_name === accountRef(account) && g.privilege === level);
+    const mirrors = unitModel.dts.mirrors.map((m) => dbRef(m.database)).sort();
+    expect(grant(unitModel.names.appAccount, 'ReadWrite').map((g) => g.db_names)).toHaveLength(1);
+    expect(grant(unitModel.names.appAccount, 'ReadWrite')[0].db_names).toHaveLength(2);
+    expect(grant(unitModel.names.appAccount, 'ReadOnly').map((g) => [...g.db_names].sort())).toEqual([mirrors]);
+    expect(grant(unitModel.dts.accountName, 'ReadOnly').map((g) => g.db_names)).toEqual([[dbRef(unitModel.orgDatabase)]]);
+    expect(grant(unitModel.dts.accountName, 'ReadWrite').map((g) => [...g.db_names].sort())).toEqual([mirrors]);
+    expect(grants()).toHaveLength(4);
+  });
+
+  it("has a protected mirror of every other unit's org database, granted to exactly the DTS writer and the app reader", () => {
+    const others = topology.units.filter((u) => u.id !== id);
+    for (const other of others) {
+      const [, mirror] = Object.entries(resourcesOf(stack, 'alicloud_db_database')).find(([, d]) => d.data_base_name === `org_${other.id}`)!;
+      expect(mirror.lifecycle).toEqual({ prevent_destroy: true });
+      const holders = grants()
+        .filter((g) => g.db_names.includes(dbRef(`org_${other.id}`)))
+        .map((g) => `${g.account_name}:${g.privilege}`)
+        .sort();
+      expect(holders).toEqual([`${accountRef(unitModel.dts.accountName)}:ReadWrite`, `${accountRef(unitModel.names.appAccount)}:ReadOnly`].sort());
+    }
+  });
+
+  it('publishes its values as OOS parameters and its passwords as KMS-encrypted secret parameters, in its region', () => {
+    const params = Object.values(resourcesOf(stack, 'alicloud_oos_parameter'))
+      .map((p) => p.parameter_name)
+      .sort();
+    const e = unitModel.exports;
+    expect(params).toEqual([e.vpcId, e.routeTableId, e.albId, e.albDnsName, e.rdsInstanceId, ...Object.values(e.linkVswitchIds)].sort());
+    const key = Object.keys(resourcesOf(stack, 'alicloud_kms_key'))[0];
+    const secrets = Object.values(resourcesOf(stack, 'alicloud_oos_secret_parameter'));
+    expect(secrets.map((p) => p.secret_parameter_name).sort()).toEqual(
+      [unitModel.dts.passwordParameter, unitModel.appSecrets.databasePassword, unitModel.appSecrets.redisPassword].sort(),
+    );
+    for (const sp of secrets) expect(sp.key_id).toBe(`\${alicloud_kms_key.${key}.id}`);
+  });
+
+  it('keeps a week of local binlog for DTS to resume from', () => {
+    expect(only(stack, 'alicloud_db_backup_policy').local_log_retention_hours).toBe(168);
+  });
+
+  it("admits each declared flow into its app tier from the source's app tier on the flow's port, and nothing else from another unit", () => {
+    const app = Object.entries(resourcesOf(stack, 'alicloud_security_group')).find(([, g]) => g.security_group_name === names.appSecurityGroup.name)![0];
+    const rules = Object.values(resourcesOf(stack, 'alicloud_security_group_rule'));
+    const expected = unitModel.inboundFlows.flatMap((f) => Object.values(f.sourceCidrs).map((c) => `${f.protocol} ${f.port} ${c}`)).sort();
+    const foreign = rules
+      .filter((r) => r.cidr_ip !== '0.0.0.0/0' && !unit.zones.some((z) => unit.network.subnets.ingress[z] === r.cidr_ip))
+      .map((r) => {
+        expect(r.security_group_id).toBe(`\${alicloud_security_group.${app}.id}`);
+        return `${r.ip_protocol} ${r.port_range.split('/')[0]} ${r.cidr_ip}`;
+      })
+      .sort();
+    expect(foreign).toEqual(expected);
+    // No data-tier group: RDS and Redis are reached through their whitelists only.
+    expect(Object.keys(resourcesOf(stack, 'alicloud_security_group'))).toHaveLength(2);
   });
 
   it('protects Redis: release protection, SSL, daily backups, two zones', () => {
@@ -202,7 +261,7 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
     ]);
   });
 
-  it('lets the instances role reach only its own files bucket and KMS key', () => {
+  it('lets the instances role reach only its own files bucket, credentials and KMS key', () => {
     const policy = only(stack, 'alicloud_ram_policy').policy_document as string;
     const key = Object.keys(resourcesOf(stack, 'alicloud_kms_key'))[0];
     const files = Object.entries(resourcesOf(stack, 'alicloud_oss_bucket')).find(([, b]) => b.bucket === names.filesBucket.name)![0];
@@ -212,6 +271,9 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
         `acs:oss:*:*:\${alicloud_oss_bucket.${files}.bucket}`,
         `acs:oss:*:*:\${alicloud_oss_bucket.${files}.bucket}/*`,
         `acs:kms:${unit.region}:*:key/\${alicloud_kms_key.${key}.id}`,
+        ...[model.unitsById[id].appSecrets.databasePassword, model.unitsById[id].appSecrets.redisPassword].map(
+          (n) => `acs:oos:${unit.region}:*:secretparameter/${n}`,
+        ),
       ].sort(),
     );
     expect(policy).not.toMatch(/"\*"/);
@@ -249,31 +311,48 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
   });
 });
 
-describe('database reach across units (fixture: t1 hub, t2 and t3 spokes)', () => {
-  const three = fixtureTopology(['t1', 't2', 't3']);
-  const stacks = synthTopology(three).stacks;
-  const links = (unitId: string) => linkRanges(three, unitId);
+describe('reach across units (fixture: t1 <-> t2 flows, t1 -> t3 one flow, t4 none)', () => {
+  const four = fixtureTopology(['t1', 't2', 't3', 't4']);
+  const stacks = synthTopology(four).stacks;
   const appRanges = (unitId: string) => {
-    const u = three.units.find((x) => x.id === unitId)!;
+    const u = four.units.find((x) => x.id === unitId)!;
     return u.zones.map((z) => u.network.subnets.app[z]);
   };
-  const mysqlSources = (unitId: string) =>
+  const foreignSources = (unitId: string) =>
     Object.values(resourcesOf(stacks[`unit-${unitId}`], 'alicloud_security_group_rule'))
-      .filter((r) => r.port_range === '3306/3306')
-      .map((r) => r.cidr_ip)
+      .filter((r) => r.cidr_ip !== '0.0.0.0/0' && !/^10\.1\d\.[01]\.0\/24$/.test(r.cidr_ip))
+      .map((r) => `${r.port_range} ${r.cidr_ip}`)
       .sort();
 
-  it('lets the hub database in from every spoke link range, for the DTS jobs that read it', () => {
-    expect(only(stacks['unit-t1'], 'alicloud_db_instance').security_ips).toEqual([...appRanges('t1'), ...links('t2'), ...links('t3')]);
-    expect(mysqlSources('t1')).toEqual([...appRanges('t1'), ...links('t2'), ...links('t3')].sort());
+  it('admits into t2 the relay from t1 only', () => {
+    expect(foreignSources('t2')).toEqual(
+      appRanges('t1')
+        .map((c) => `7443/7443 ${c}`)
+        .sort(),
+    );
   });
 
-  it.each([
-    ['t2', 't3'],
-    ['t3', 't2'],
-  ])('lets spoke %s in from the hub only, never from spoke %s (DTS runs hub to spoke only)', (spoke, other) => {
-    expect(only(stacks[`unit-${spoke}`], 'alicloud_db_instance').security_ips).toEqual([...appRanges(spoke), ...links('t1')]);
-    expect(mysqlSources(spoke)).toEqual([...appRanges(spoke), ...links('t1')].sort());
-    for (const range of links(other)) expect(mysqlSources(spoke)).not.toContain(range);
+  it('admits into t1 the relay from t2, and nothing from t3 (t3 serves t1, never calls it)', () => {
+    expect(foreignSources('t1')).toEqual(
+      appRanges('t2')
+        .map((c) => `7443/7443 ${c}`)
+        .sort(),
+    );
+  });
+
+  it('admits into t3 the report reads from t1 on their port', () => {
+    expect(foreignSources('t3')).toEqual(
+      appRanges('t1')
+        .map((c) => `8443/8443 ${c}`)
+        .sort(),
+    );
+  });
+
+  it('admits nothing from another unit into t4, which has no flow', () => {
+    expect(foreignSources('t4')).toEqual([]);
+  });
+
+  it.each(['t1', 't2', 't3', 't4'])("never whitelists another unit's range on the RDS or Redis of %s", (id) => {
+    for (const type of ['alicloud_db_instance', 'alicloud_kvstore_instance']) expect(only(stacks[`unit-${id}`], type).security_ips).toEqual(appRanges(id));
   });
 });

@@ -1,10 +1,9 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ResolvedAccess } from '../topology/access';
-import type { UnitOutputs } from '../core/contracts';
 import { GlobalAccelerator } from './accelerator';
 import { AccessDns } from './dns';
-import { AccessRouting } from './routing';
+import { AccessRouting, type AccessUnit } from './routing';
 
 export interface GlobalAccessProps {
   readonly orgPrefix: string;
@@ -13,7 +12,7 @@ export interface GlobalAccessProps {
   /** The access declaration with its defaults applied (the model's `access`). */
   readonly access: ResolvedAccess;
   /** Outputs of the unit stacks, by unit id. */
-  readonly units: Readonly<Record<string, UnitOutputs>>;
+  readonly units: Readonly<Record<string, AccessUnit>>;
   /** Provider bound to GA_API_REGION: GA's API exists only in cn-hangzhou, whatever the access points' locations. */
   readonly provider: TerraformProvider;
 }

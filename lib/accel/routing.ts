@@ -5,14 +5,19 @@ import { GaForwardingRule } from '../../.gen/providers/alicloud/ga-forwarding-ru
 import { GaListener } from '../../.gen/providers/alicloud/ga-listener';
 import type { ResolvedAccess } from '../topology/access';
 import { accessEndpointGroupName, accessNames, accessRuleName } from '../topology/naming';
-import type { UnitOutputs } from '../core/contracts';
 import { addTags } from '../core/tags';
+
+/** What routing needs of a unit: its region and its ALB (as the unit stack published it). */
+export interface AccessUnit {
+  readonly region: string;
+  readonly albId: string;
+}
 
 export interface AccessRoutingProps {
   readonly orgPrefix: string;
   readonly access: ResolvedAccess;
   /** Outputs of every unit stack, by unit id; each routed unit's ALB becomes an endpoint. */
-  readonly units: Readonly<Record<string, UnitOutputs>>;
+  readonly units: Readonly<Record<string, AccessUnit>>;
   readonly acceleratorId: string;
   /** Listeners wait for these (the accelerator's bandwidth-package attachments). */
   readonly dependsOn: readonly ITerraformDependable[];

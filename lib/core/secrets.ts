@@ -1,4 +1,5 @@
-import { type Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { OosSecretParameter } from '../../.gen/providers/alicloud/oos-secret-parameter';
 import { Password } from '../../.gen/providers/random/password';
 
 /**
@@ -16,5 +17,24 @@ export function generatedPassword(scope: Construct, id: string): Password {
     minUpper: 2,
     minNumeric: 2,
     minSpecial: 2,
+  });
+}
+
+export interface SecretParameterProps {
+  readonly name: string;
+  readonly value: string;
+  /** The KMS key that encrypts it (the unit's own). */
+  readonly kmsKeyId: string;
+  readonly description: string;
+}
+
+/** A KMS-encrypted OOS secret parameter in the stack's region: how a secret reaches the one reader that needs it. */
+export function secretParameter(scope: Construct, id: string, props: SecretParameterProps): OosSecretParameter {
+  return new OosSecretParameter(scope, id, {
+    secretParameterName: props.name,
+    type: 'Secret',
+    value: props.value,
+    keyId: props.kmsKeyId,
+    description: props.description,
   });
 }

@@ -6,7 +6,7 @@
 import { TerraformStack, type TerraformBackend } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AlicloudProvider } from '../../.gen/providers/alicloud/provider';
-import { createBackend } from '../backend/backends';
+import { createBackend } from './backends';
 import { localStatePath, type StateLocation } from '../topology/state';
 import { applyTagging } from './tags';
 import type { RegionId } from '../topology/regions';

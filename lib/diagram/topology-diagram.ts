@@ -1,92 +1,68 @@
 /**
- * Renders docs/topology.md from the declaration: a Mermaid diagram of the units (region, VPC range, the data
- * they keep), the CEN links between hub and spokes (bandwidth, billing), the DTS org-structure flows with
- * their tables, and the GA access points with the hostnames they route to each unit; then the same facts as
- * tables. Pure and deterministic: the same declaration always gives the same bytes.
+ * Renders docs/topology.md from the resolved model: a Mermaid diagram of the units (region, VPC range, the data they
+ * keep), the CEN peerings the declared flows need (bandwidth, billing) with the flows they carry, the DTS
+ * org-structure jobs with what they copy, and the GA access points with the hostnames they route to each unit; then
+ * the same facts as tables. Pure and deterministic: the same model always gives the same bytes. It reads the model,
+ * never the declaration, so it shows exactly what the stacks build.
  */
-import { orgDatabaseName } from '../topology/naming';
-import { isRegionId, regionInfo } from '../topology/regions';
-import type { TopologyDeclaration, UnitDeclaration } from '../topology/types';
-
-/** Default access-point region, as the accel stack applies it (kept here so the diagram has no stack import). */
-const DEFAULT_ACCESS_POINT_REGION = 'ap-southeast-1';
+import type { TopologyModel, UnitModel } from '../topology/model';
 
 /** Mermaid quoted labels cannot hold a double quote. */
 const label = (s: string) => s.replace(/"/g, '#quot;');
 const nodeId = (kind: string, id: string) => `${kind}_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
 const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : 'none');
 
-function personalTables(t: TopologyDeclaration): string[] {
-  return Object.entries(t.catalog.tables)
-    .filter(([, cls]) => cls === 'personal')
+function personalTables(m: TopologyModel): string[] {
+  return Object.entries(m.catalog.tables)
+    .filter(([, t]) => t.class === 'personal')
     .map(([name]) => name);
 }
 
-function spokes(t: TopologyDeclaration): UnitDeclaration[] {
-  return t.units.filter((u) => u.id !== t.hub && u.link);
+const billingText = (billing: string) => (billing === 'bandwidth-package' ? 'bandwidth package' : 'pay by data transfer');
+
+/** `table(col, col)` for each table a job copies out of one database. */
+function copied(tables: readonly { readonly name: string; readonly columns: readonly string[] }[]): string {
+  return tables.map((t) => `${t.name}(${t.columns.join(', ')})`).join('; ');
 }
 
-function crossesBorder(a: UnitDeclaration, b: UnitDeclaration): boolean {
-  return isRegionId(a.region) && isRegionId(b.region) && regionInfo(a.region).mainland !== regionInfo(b.region).mainland;
-}
-
-const billingText = (u: UnitDeclaration) => (u.link?.billing === 'bandwidth-package' ? 'bandwidth package' : 'pay by data transfer');
-
-/** The org-structure tables replicated out of `from` (what it masters and the allowlist permits). */
-function replicatedTables(t: TopologyDeclaration, from: UnitDeclaration): string[] {
-  return from.mastersTables.filter((x) => t.replication.allowlist.includes(x));
-}
-
-/** Host label → unit id, grouped per unit, in declaration order. */
-function hostnamesByUnit(t: TopologyDeclaration): Map<string, string[]> {
+/** Host labels routed to each unit, in host order. */
+function hostnamesByUnit(m: TopologyModel): Map<string, string[]> {
   const byUnit = new Map<string, string[]>();
-  for (const [host, unitId] of Object.entries(t.access.hostnames)) {
-    byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), `${host}.${t.access.domain}`]);
-  }
+  for (const h of m.access.hostnames) byUnit.set(h.unitId, [...(byUnit.get(h.unitId) ?? []), h.fqdn]);
   return byUnit;
 }
 
-export function renderMermaid(t: TopologyDeclaration): string {
-  const hub = t.units.find((u) => u.id === t.hub);
-  const personal = personalTables(t);
+const unitTitle = (m: TopologyModel, u: UnitModel) => `unit-${u.id}${u.id === m.hub.id ? ' (hub)' : ''}`;
+
+export function renderMermaid(m: TopologyModel): string {
+  const personal = personalTables(m);
   const lines: string[] = ['flowchart LR'];
-  for (const u of t.units) {
-    const where = isRegionId(u.region) ? `${u.region}, ${regionInfo(u.region).name}` : u.region;
+  for (const u of m.units) {
     lines.push(
-      `  subgraph ${nodeId('unit', u.id)}["unit-${u.id}${u.id === t.hub ? ' (hub)' : ''}: ${label(u.name)}"]`,
-      `    ${nodeId('net', u.id)}["${label(where)}<br/>VPC ${u.network.vpcCidr}<br/>staff data of ${u.country}"]`,
-      `    ${nodeId('data', u.id)}[("keeps: ${label(list(personal))}<br/>masters: ${label(list(u.mastersTables))} (${orgDatabaseName(t.catalog.orgDatabase, u.id)})")]`,
+      `  subgraph ${nodeId('unit', u.id)}["${unitTitle(m, u)}: ${label(u.name)}"]`,
+      `    ${nodeId('net', u.id)}["${label(`${u.region}, ${u.regionInfo.name}`)}<br/>VPC ${u.network.vpcCidr}<br/>staff data of ${u.country}"]`,
+      `    ${nodeId('data', u.id)}[("keeps: ${label(list(personal))}<br/>masters: ${label(list(u.mastersTables))} (${u.orgDatabase})")]`,
       '  end',
     );
   }
-  if (hub) {
-    for (const s of spokes(t)) {
-      const border = crossesBorder(hub, s) ? ', cross-border' : '';
-      lines.push(`  ${nodeId('unit', hub.id)} <==>|"CEN ${s.link!.bandwidthMbps} Mbit/s, ${billingText(s)}${border}"| ${nodeId('unit', s.id)}`);
-    }
-    for (const s of spokes(t)) {
-      for (const [from, to] of [
-        [hub, s],
-        [s, hub],
-      ]) {
-        const tables = replicatedTables(t, from);
-        if (tables.length)
-          lines.push(
-            `  ${nodeId('data', from.id)} -.->|"DTS ${orgDatabaseName(t.catalog.orgDatabase, from.id)}: ${label(tables.join(', '))}"| ${nodeId('data', to.id)}`,
-          );
-      }
-    }
-  }
-  const routes = hostnamesByUnit(t);
-  for (const [name, ap] of Object.entries(t.access.accessPoints)) {
-    const region = ap.region ?? DEFAULT_ACCESS_POINT_REGION;
-    const where = isRegionId(region) ? regionInfo(region).name : region;
+  for (const p of m.interconnect.peers) {
+    const border = p.crossBorder ? ', cross-border' : '';
     lines.push(
-      `  ${nodeId('users', name)}(("users near ${label(where)}")) --> ${nodeId('ga', name)}{{"GA access point ${label(name)}<br/>${region}, ${ap.bandwidthMbps} Mbit/s"}}`,
+      `  ${nodeId('unit', p.near.unitId)} <==>|"CEN ${p.bandwidthMbps} Mbit/s, ${billingText(p.billing)}${border}: ${label(p.flowKeys.join(', '))}"| ${nodeId('unit', p.far.unitId)}`,
     );
-    for (const u of t.units) {
+  }
+  for (const job of m.replication.jobs) {
+    const dbs = job.databases.map((d) => d.database).join(', ');
+    lines.push(`  ${nodeId('data', job.source.unitId)} -.->|"DTS ${label(dbs)}"| ${nodeId('data', job.destination.unitId)}`);
+  }
+  const routes = hostnamesByUnit(m);
+  for (const ap of m.access.accessPoints) {
+    lines.push(
+      `  ${nodeId('users', ap.name)}(("users near ${label(ap.regionName)}")) --> ${nodeId('ga', ap.name)}{{"GA access point ${label(ap.name)}<br/>${ap.region}, ${ap.bandwidthMbps} Mbit/s"}}`,
+    );
+    for (const u of m.units) {
       const hosts = routes.get(u.id);
-      if (hosts) lines.push(`  ${nodeId('ga', name)} -->|"${label(hosts.join('<br/>'))}"| ${nodeId('unit', u.id)}`);
+      if (hosts) lines.push(`  ${nodeId('ga', ap.name)} -->|"${label(hosts.join('<br/>'))}"| ${nodeId('unit', u.id)}`);
     }
   }
   return lines.join('\n');
@@ -101,72 +77,86 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 }
 
 /** The whole docs/topology.md. */
-export function renderTopologyDoc(t: TopologyDeclaration): string {
-  const hub = t.units.find((u) => u.id === t.hub);
-  const personal = personalTables(t);
-  const routes = hostnamesByUnit(t);
+export function renderTopologyDoc(m: TopologyModel): string {
+  const personal = personalTables(m);
+  const routes = hostnamesByUnit(m);
   const out: string[] = [
     '# Topology',
     '',
-    '<!-- Generated by `npm run diagram` from stacks/unit-*/unit.ts and stacks/topology.ts. Do not edit by hand: a test fails when this file is out of date with the declaration. -->',
+    '<!-- Generated by `npm run diagram` from the resolved declaration (stacks/unit-*/unit.ts and stacks/topology.ts). Do not edit by hand: a test fails when this file is out of date with the declaration. -->',
     '',
-    `Units of ${t.org.name}, how they are linked, what is replicated between them and how users reach them.`,
-    'Personal data stays in its unit; only the allowlisted org-structure tables cross units.',
+    `Units of ${m.org.name}, how they are linked, what is replicated between them and how users reach them.`,
+    'Personal data stays in its unit; only the org-structure columns of allowlisted tables cross units, and CEN carries only the declared flows.',
     '',
     '```mermaid',
-    renderMermaid(t),
+    renderMermaid(m),
     '```',
     '',
     '## Units',
     '',
     ...table(
-      ['unit', 'region', 'zones', 'VPC', 'staff data of', 'keeps (personal, never replicated)', 'masters (org structure)'],
-      t.units.map((u) => [
-        `unit-${u.id}${u.id === t.hub ? ' (hub)' : ''}`,
-        isRegionId(u.region) ? `${u.region} (${regionInfo(u.region).name})` : u.region,
+      ['unit', 'region', 'zones', 'VPC', 'staff data of', 'keeps (personal, never replicated)', 'masters (org structure)', 'replication'],
+      m.units.map((u) => [
+        unitTitle(m, u),
+        `${u.region} (${u.regionInfo.name})`,
         u.zones.join(', '),
         u.network.vpcCidr,
         u.country,
         list(personal),
-        `${list(u.mastersTables)} in ${orgDatabaseName(t.catalog.orgDatabase, u.id)}`,
+        `${list(u.mastersTables)} in ${u.orgDatabase}`,
+        u.replication.enabled ? 'on' : 'off (org schema not yet applied)',
       ]),
     ),
     '',
-    '## CEN links',
+    '## Cross-unit flows',
     '',
     ...table(
-      ['hub', 'spoke', 'bandwidth', 'billing', 'cross-border'],
-      hub
-        ? spokes(t).map((s) => [`unit-${hub.id}`, `unit-${s.id}`, `${s.link!.bandwidthMbps} Mbit/s`, billingText(s), crossesBorder(hub, s) ? 'yes' : 'no'])
-        : [],
+      ['flow', 'from', 'to', 'service', 'port', 'carries', 'legal basis', 'Mbit/s'],
+      m.flows.map((f) => [
+        f.key,
+        `unit-${f.from}`,
+        `unit-${f.to}`,
+        f.service,
+        `${f.protocol}/${f.port}`,
+        f.carries,
+        f.legalBasis ? `${f.legalBasis.basis} (${f.legalBasis.reference})` : '-',
+        String(f.bandwidthMbps),
+      ]),
     ),
     '',
-    '## DTS replication (org structure only)',
+    '## CEN peerings',
     '',
     ...table(
-      ['from', 'to', 'database', 'tables'],
-      hub
-        ? spokes(t).flatMap((s) =>
-            [
-              [hub, s],
-              [s, hub],
-            ]
-              .filter(([from]) => replicatedTables(t, from).length)
-              .map(([from, to]) => [`unit-${from.id}`, `unit-${to.id}`, orgDatabaseName(t.catalog.orgDatabase, from.id), replicatedTables(t, from).join(', ')]),
-          )
-        : [],
+      ['from', 'to', 'bandwidth', 'billing', 'cross-border', 'flows'],
+      m.interconnect.peers.map((p) => [
+        `unit-${p.near.unitId}`,
+        `unit-${p.far.unitId}`,
+        `${p.bandwidthMbps} Mbit/s`,
+        billingText(p.billing),
+        p.crossBorder ? 'yes' : 'no',
+        p.flowKeys.join(', '),
+      ]),
+    ),
+    '',
+    '## DTS replication (org-structure columns only)',
+    '',
+    ...table(
+      ['from', 'to', 'database', 'copied (table(columns))'],
+      m.replication.jobs.flatMap((j) =>
+        j.databases.map((d) => [`unit-${j.source.unitId}`, `unit-${j.destination.unitId}`, `${d.database}${d.relayed ? ' (relayed)' : ''}`, copied(d.tables)]),
+      ),
     ),
     '',
     '## Access points and hostnames',
     '',
     ...table(
       ['access point', 'region', 'bandwidth'],
-      Object.entries(t.access.accessPoints).map(([name, ap]) => [name, ap.region ?? DEFAULT_ACCESS_POINT_REGION, `${ap.bandwidthMbps} Mbit/s`]),
+      m.access.accessPoints.map((ap) => [ap.name, ap.region, `${ap.bandwidthMbps} Mbit/s`]),
     ),
     '',
     ...table(
       ['hostname', 'routed to'],
-      t.units.flatMap((u) => (routes.get(u.id) ?? []).map((h) => [h, `unit-${u.id}`])),
+      m.units.flatMap((u) => (routes.get(u.id) ?? []).map((h) => [h, `unit-${u.id}`])),
     ),
     '',
   ];

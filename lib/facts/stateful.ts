@@ -13,8 +13,6 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
   alicloud_kms_secret: 'KMS secret: the stored secret value',
   alicloud_log_project: 'SLS log project: audit and access logs',
   alicloud_log_store: 'SLS logstore: audit and access logs',
-  alicloud_dts_synchronization_instance: 'DTS instance: replication position and billing',
-  alicloud_dts_synchronization_job: 'DTS job: replication position (a new job re-initializes the tables)',
   alicloud_ga_accelerator: 'GA accelerator: access-point IP addresses users and DNS point at',
   alicloud_ga_bandwidth_package: 'GA bandwidth package: a subscription keeps billing after destroy',
   alicloud_cen_bandwidth_package: 'CEN bandwidth package: a subscription keeps billing after destroy',

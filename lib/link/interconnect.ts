@@ -1,38 +1,38 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { CenInstance } from '../../.gen/providers/alicloud/cen-instance';
-import type { UnitOutputs } from '../core/contracts';
-import type { InterconnectModel } from '../topology/model';
+import type { InterconnectModel } from '../topology/flows';
 import type { RegionId } from '../topology/regions';
 import { PeerLink } from './peer-link';
 import { UnitTransitRouter } from './transit-router';
 
-/** What the interconnect needs of a unit besides its outputs. */
+/** What the interconnect needs of a unit: where it is, and what its stack published. */
 export interface InterconnectUnit {
-  readonly id: string;
   readonly region: RegionId;
   readonly zones: readonly string[];
+  readonly vpcId: string;
+  readonly routeTableId: string;
+  readonly linkVswitchIds: Readonly<Record<string, string>>;
 }
 
 export interface InterconnectProps {
   /** Organisation name, for descriptions. */
   readonly orgName: string;
-  /** The interconnect in the model: the CEN, each unit's transit router and routes, the peerings. */
+  /** The interconnect in the model: the CEN, the transit router and routes of each unit with flows, the peerings. */
   readonly model: InterconnectModel;
   /** The region whose provider manages the (global) CEN instance: the hub's. */
   readonly cenRegion: RegionId;
-  /** The units, by id. */
+  /** The units with a transit router, by id. */
   readonly units: Readonly<Record<string, InterconnectUnit>>;
-  /** Outputs of every unit stack, keyed by unit id. */
-  readonly outputs: Readonly<Record<string, UnitOutputs>>;
   /** The provider bound to a region. */
   readonly providerFor: (region: RegionId) => TerraformProvider;
 }
 
 /**
- * The VPC links between the units: one CEN instance, a transit router in every unit region with the unit VPC
- * attached, and the peer connections of the model. Hub-and-spoke: units other than the hub reach each other
- * through the hub's router (each VPC routes every other unit's CIDR to its own router).
+ * The VPC links the declared flows need, and no others: one CEN instance, a transit router in the region of each
+ * unit that has a flow, with the unit VPC attached, a peer connection per pair of units with flows between them, and
+ * routes from each such unit to its partners' app tiers. Units with no flow between them get no peering and no
+ * route (docs/link.md).
  */
 export class Interconnect extends Construct {
   readonly cen: CenInstance;
@@ -42,11 +42,6 @@ export class Interconnect extends Construct {
   constructor(scope: Construct, id: string, props: InterconnectProps) {
     super(scope, id);
     const { model } = props;
-    const outputsOf = (unitId: string): UnitOutputs => {
-      const out = props.outputs[unitId];
-      if (!out) throw new Error(`no unit outputs for unit ${unitId}; pass the outputs of every unit stack`);
-      return out;
-    };
     // CEN instances are global; the hub's provider manages it.
     this.cen = new CenInstance(this, 'cen', {
       provider: props.providerFor(props.cenRegion),
@@ -56,12 +51,13 @@ export class Interconnect extends Construct {
     const routers: Record<string, UnitTransitRouter> = {};
     for (const router of model.routers) {
       const unit = props.units[router.unitId];
+      if (!unit) throw new Error(`Interconnect: no published values for unit ${router.unitId}; read every unit with a transit router`);
       routers[router.unitId] = new UnitTransitRouter(this, `unit-${router.unitId}`, {
         cenId: this.cen.id,
         router,
         region: unit.region,
         zones: unit.zones,
-        outputs: outputsOf(router.unitId),
+        unit,
         provider: props.providerFor(unit.region),
       });
     }

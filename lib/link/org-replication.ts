@@ -1,77 +1,72 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import type { DbAccountPrivilege } from '../../.gen/providers/alicloud/db-account-privilege';
-import type { UnitOutputs } from '../core/contracts';
+import { CmsEventRule } from '../../.gen/providers/alicloud/cms-event-rule';
 import type { RegionId } from '../topology/regions';
 import type { ReplicationJobModel } from '../topology/replication';
-import { ReplicationEndpoint } from './replication-endpoint';
-import { ReplicationJob } from './replication-job';
+import { ReplicationJob, type ReplicationJobEndpoint } from './replication-job';
 
-/** What the replication needs of a unit besides its outputs. */
+/** What the replication needs of a unit: its region, its DTS endpoint (published by its stack) and who is on call. */
 export interface ReplicationUnit {
-  readonly id: string;
   readonly region: RegionId;
-  readonly orgDatabase: string;
-  /** The DTS account's name in the unit's RDS. */
-  readonly dtsAccountName: string;
+  readonly endpoint: ReplicationJobEndpoint;
+  /** The unit's CloudMonitor contact group. */
+  readonly contactGroup: string;
 }
 
 export interface OrgReplicationProps {
+  readonly orgPrefix: string;
   /** The model's replication jobs. */
   readonly jobs: readonly ReplicationJobModel[];
-  /** Every unit, in declaration order. */
-  readonly units: readonly ReplicationUnit[];
-  /** Outputs of every unit stack, keyed by unit id. */
-  readonly outputs: Readonly<Record<string, UnitOutputs>>;
+  /** Every unit some job reads or writes, by id. */
+  readonly units: Readonly<Record<string, ReplicationUnit>>;
   /** The provider bound to a region. */
   readonly providerFor: (region: RegionId) => TerraformProvider;
+  /** The hub's region: the account-wide DTS event rule is managed there. */
+  readonly hubRegion: RegionId;
 }
 
 /**
- * DTS replication of org-structure tables between the hub and every other unit, in both directions (the model's
- * jobs). Only allowlisted tables a unit masters leave it; personal data never does.
+ * DTS replication of org-structure columns between the hub and every other unit, both ways, with the hub relaying
+ * each spoke's org data to the others (the model's jobs). Only allowlisted tables' org-structure columns leave a
+ * unit; personal data never does. Every account and password a job uses was created by its unit's own stack.
  */
 export class OrgReplication extends Construct {
-  readonly endpoints: Readonly<Record<string, ReplicationEndpoint>>;
   readonly jobs: Readonly<Record<string, ReplicationJob>>;
+  /** CloudMonitor rule paging the units' on-call when a DTS job turns abnormal; absent without jobs. */
+  readonly eventRule?: CmsEventRule;
 
   constructor(scope: Construct, id: string, props: OrgReplicationProps) {
     super(scope, id);
-    const { jobs, outputs } = props;
-    const endpoints: Record<string, ReplicationEndpoint> = {};
-    for (const unit of props.units) {
-      const out = outputs[unit.id];
-      if (!out) throw new Error(`no unit outputs for unit ${unit.id}; pass the outputs of every unit stack`);
-      const inbound = jobs.filter((f) => f.destination.unitId === unit.id);
-      const isSource = jobs.some((f) => f.source.unitId === unit.id);
-      if (!isSource && inbound.length === 0) continue;
-      endpoints[unit.id] = new ReplicationEndpoint(this, `endpoint-${unit.id}`, {
-        unitId: unit.id,
-        accountName: unit.dtsAccountName,
-        outputs: out,
-        provider: props.providerFor(unit.region),
-        ...(isSource ? { sourceDatabase: unit.orgDatabase } : {}),
-        mirrorDatabases: Object.fromEntries(inbound.map((f) => [f.source.unitId, f.database])),
-      });
-    }
     const built: Record<string, ReplicationJob> = {};
-    for (const flow of jobs) {
-      const source = endpoints[flow.source.unitId];
-      const destination = endpoints[flow.destination.unitId];
-      const grants = [source.readGrant, destination.writeGrant].filter((g): g is DbAccountPrivilege => g !== undefined);
+    const unitOf = (unitId: string): ReplicationUnit => {
+      const u = props.units[unitId];
+      if (!u) throw new Error(`OrgReplication: no endpoint for unit ${unitId}; read every unit a job reads or writes`);
+      return u;
+    };
+    for (const flow of props.jobs) {
+      const destination = unitOf(flow.destination.unitId);
       built[flow.key] = new ReplicationJob(this, `job-${flow.key}`, {
         flow,
-        source: { rdsInstanceId: outputs[flow.source.unitId].rdsInstanceId, userName: source.account.accountName, password: source.password.result },
-        destination: {
-          rdsInstanceId: outputs[flow.destination.unitId].rdsInstanceId,
-          userName: destination.account.accountName,
-          password: destination.password.result,
-        },
+        source: unitOf(flow.source.unitId).endpoint,
+        destination: destination.endpoint,
         provider: props.providerFor(flow.destination.region),
-        dependsOn: [...grants, destination.mirrors[flow.source.unitId]],
+        contactGroup: destination.contactGroup,
+        alarmName: `${props.orgPrefix}-${flow.key}-dts-latency`,
       });
     }
-    this.endpoints = endpoints;
     this.jobs = built;
+    if (props.jobs.length === 0) return;
+    // DTS task failures reach CloudMonitor as system events (dts:CloudMonitor:SyncJobAbnormal,
+    // https://alibabacloud.com/help/en/eventbridge/user-guide/dts-events); both ends of a failing job care, so every
+    // replicating unit's group hears of it. Event rules are account-wide: one for all jobs.
+    const groups = [...new Set(Object.values(props.units).map((u) => u.contactGroup))];
+    this.eventRule = new CmsEventRule(this, 'dts-events', {
+      provider: props.providerFor(props.hubRegion),
+      ruleName: `${props.orgPrefix}-dts-sync-abnormal`,
+      description: 'Org-structure replication (DTS) jobs that stop or fail',
+      status: 'ENABLED',
+      eventPattern: { product: 'dts', nameList: ['SyncJobAbnormal'], levelList: ['*'] },
+      contactParameters: groups.map((group, i) => ({ contactParametersId: String(i + 1), contactGroupName: group, level: '3' })),
+    });
   }
 }

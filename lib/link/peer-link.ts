@@ -6,7 +6,7 @@ import { CenTransitRouterRouteTableAssociation } from '../../.gen/providers/alic
 import { CenTransitRouterRouteTablePropagation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-propagation';
 import { PREVENT_DESTROY } from '../core/protection';
 import { addTags } from '../core/tags';
-import type { PeerModel } from '../topology/model';
+import type { PeerModel } from '../topology/flows';
 import type { UnitTransitRouter } from './transit-router';
 
 export interface PeerLinkProps {
@@ -30,9 +30,9 @@ export function peerBandwidthType(billing: PeerModel['billing']): 'BandwidthPack
 }
 
 /**
- * The inter-region connection between the hub's transit router and one unit's, with bandwidth from the unit's
- * link declaration, associated with and propagated into the route tables of both routers (so each learns the
- * other's routes).
+ * The inter-region connection between two units' transit routers, for the flows declared between them: bandwidth
+ * sized to the larger direction's flows, associated with and propagated into the route tables of both routers (so
+ * each learns the other's routes).
  *
  * Billing `bandwidth-package` buys a CEN bandwidth package for the two regions' geographic areas (China ↔
  * Asia-Pacific for the cross-border case, which needs an enterprise-verified account), attaches it to the CEN
@@ -82,7 +82,7 @@ export class PeerLink extends Construct {
       peerTransitRouterId: unitRouter.router.transitRouterId,
       peerTransitRouterRegionId: unit.region,
       transitRouterPeerAttachmentName: names.peerAttachment,
-      transitRouterAttachmentDescription: `Hub ${hub.unitId} (${hub.region}) to unit ${unit.unitId} (${unit.region})`,
+      transitRouterAttachmentDescription: `Unit ${hub.unitId} (${hub.region}) to unit ${unit.unitId} (${unit.region}): ${peer.flowKeys.join(', ')}`,
       bandwidth: peer.bandwidthMbps,
       bandwidthType: peerBandwidthType(peer.billing),
       ...(this.bandwidthPackage ? { cenBandwidthPackageId: this.bandwidthPackage.id } : {}),

@@ -1,9 +1,10 @@
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { CmsAlarm } from '../../.gen/providers/alicloud/cms-alarm';
 import { DtsJobMonitorRule } from '../../.gen/providers/alicloud/dts-job-monitor-rule';
 import { DtsSynchronizationInstance } from '../../.gen/providers/alicloud/dts-synchronization-instance';
 import { DtsSynchronizationJob } from '../../.gen/providers/alicloud/dts-synchronization-job';
-import { PREVENT_DESTROY } from '../core/protection';
+import { METRICS } from '../facts/metrics';
 import type { ReplicationJobModel } from '../topology/replication';
 
 export interface ReplicationJobProps {
@@ -13,8 +14,10 @@ export interface ReplicationJobProps {
   readonly destination: ReplicationJobEndpoint;
   /** Provider bound to the destination's region: the instance, job and rules are created there. */
   readonly provider: TerraformProvider;
-  /** Accounts, grants and mirror databases the job needs before it starts. */
-  readonly dependsOn: readonly ITerraformDependable[];
+  /** The destination unit's CloudMonitor contact group: who hears that its org data is falling behind. */
+  readonly contactGroup: string;
+  /** Name of the job's latency alarm. */
+  readonly alarmName: string;
 }
 
 /** A DTS endpoint: an RDS instance and the dedicated account DTS signs in with. */
@@ -29,20 +32,33 @@ const SSL = '1';
 
 /**
  * One direction of org-structure replication: a one-way DTS synchronization instance and its job, copying the
- * source unit's allowlisted org tables into the same-named mirror database in the destination's RDS, with alert
- * rules on delay and on errors.
+ * org-structure columns of the source's org tables (and, from the hub, the other spokes' mirrors it relays) into the
+ * same-named mirror databases of the destination's RDS.
  *
- * One-way instances per direction rather than one bidirectional instance: each direction copies a different
- * database (each unit masters its own rows), so there is nothing for bidirectional conflict handling to resolve,
- * and each direction can be paused, resized or re-initialised without touching the other.
+ * What the provider's source (aliyun/terraform-provider-alicloud v1.289.0) makes of this:
+ * - Create configures the job, sets its id and then waits for Synchronizing/NotStarted; PrecheckFailed,
+ *   InitializeFailed and Failed end the apply with the job in state as tainted
+ *   (alicloud/resource_alicloud_dts_synchronization_job.go:448-451). Neither the job nor the instance refuses destroy
+ *   (they hold no data; the mirrors do, and are protected in the unit stacks), so the next apply replaces a failed
+ *   job by itself: no `terraform untaint`.
+ * - `instance_class` is set on the instance only. The job's Update has no new-resource guard on `instance_class`
+ *   (:644-678), so setting it there would send TransferInstanceClass (UPGRADE) on create; to upgrade, raise the
+ *   instance's class and the job's together, as website/docs/r/dts_synchronization_job.html.markdown:212 asks.
+ * - `synchronization_direction` is left out: the doc says to pass it only for bidirectional instances (:153).
+ * - `status = "Synchronizing"` says what the instance's default AutoStart (…_instance.go:112) would do anyway.
+ * - One `alicloud_dts_job_monitor_rule` per job: the rule's id is the job id and Read takes the first rule
+ *   (alicloud/resource_alicloud_dts_job_monitor_rule.go:93,111), so a second rule on the same job would read the
+ *   first's ForceNew `type` and be replaced on every plan. Delay is that rule; errors reach CloudMonitor through the
+ *   link stack's DTS event rule, and the latency alarm pages the destination's contact group.
  *
  * `structure_initialization`, `data_initialization` and `data_synchronization` force replacement; `instance_class`
- * can only be raised. Both the instance and the job refuse destroy.
+ * can only be raised.
  */
 export class ReplicationJob extends Construct {
   readonly instance: DtsSynchronizationInstance;
   readonly job: DtsSynchronizationJob;
-  readonly alerts: { readonly delay: DtsJobMonitorRule; readonly error: DtsJobMonitorRule };
+  readonly delayRule: DtsJobMonitorRule;
+  readonly latencyAlarm: CmsAlarm;
 
   constructor(scope: Construct, id: string, props: ReplicationJobProps) {
     super(scope, id);
@@ -56,14 +72,11 @@ export class ReplicationJob extends Construct {
       destinationEndpointRegion: flow.destination.region,
       instanceClass: flow.instanceClass,
       syncArchitecture: 'oneway',
-      lifecycle: PREVENT_DESTROY,
     });
     this.job = new DtsSynchronizationJob(this, 'job', {
       provider,
       dtsInstanceId: this.instance.id,
       dtsJobName: flow.name,
-      instanceClass: flow.instanceClass,
-      synchronizationDirection: 'Forward',
       structureInitialization: flow.structureInitialization,
       dataInitialization: flow.dataInitialization,
       dataSynchronization: true,
@@ -82,14 +95,29 @@ export class ReplicationJob extends Construct {
       destinationEndpointUserName: props.destination.userName,
       destinationEndpointPassword: props.destination.password,
       destinationEndpointSsl: SSL,
-      dependsOn: [...props.dependsOn],
-      lifecycle: PREVENT_DESTROY,
+      status: 'Synchronizing',
     });
-    const rule = (type: 'delay' | 'error', extra: { delayRuleTime?: string }) =>
-      new DtsJobMonitorRule(this, `${type}-alert`, { provider, dtsJobId: this.job.id, type, state: 'Y', ...extra });
-    this.alerts = {
-      delay: rule('delay', { delayRuleTime: String(flow.delayAlertSeconds) }),
-      error: rule('error', {}),
-    };
+    this.delayRule = new DtsJobMonitorRule(this, 'delay-alert', {
+      provider,
+      dtsJobId: this.job.id,
+      type: 'delay',
+      state: 'Y',
+      delayRuleTime: String(flow.delayAlertSeconds),
+    });
+    const latency = METRICS['dts-latency'];
+    this.latencyAlarm = new CmsAlarm(this, 'latency-alarm', {
+      provider,
+      name: props.alarmName,
+      project: latency.namespace,
+      metric: latency.metric,
+      metricDimensions: JSON.stringify([{ instanceId: this.instance.id }]),
+      period: 60,
+      contactGroups: [props.contactGroup],
+      // The metric is in milliseconds; the declaration's delay alert is in seconds.
+      escalationsCritical: { statistics: 'Average', comparisonOperator: '>=', threshold: String(flow.delayAlertSeconds * 1000), times: 3 },
+      silenceTime: 3600,
+      effectiveInterval: '00:00-23:59',
+      enabled: true,
+    });
   }
 }

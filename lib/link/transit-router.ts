@@ -6,26 +6,26 @@ import { CenTransitRouterRouteTableAssociation } from '../../.gen/providers/alic
 import { CenTransitRouterRouteTablePropagation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-propagation';
 import { CenTransitRouterVpcAttachment } from '../../.gen/providers/alicloud/cen-transit-router-vpc-attachment';
 import { RouteEntry } from '../../.gen/providers/alicloud/route-entry';
-import type { UnitOutputs } from '../core/contracts';
 import { addTags } from '../core/tags';
-import type { TransitRouterModel } from '../topology/model';
+import type { TransitRouterModel } from '../topology/flows';
 
 export interface UnitTransitRouterProps {
   readonly cenId: string;
-  /** The unit's end of the CEN in the model: names, and the other units' CIDRs its VPC routes here. */
+  /** The unit's end of the CEN in the model: names, and the app-tier CIDRs of its flow partners its VPC routes here. */
   readonly router: TransitRouterModel;
   /** The unit's region and zones, in order. */
   readonly region: string;
   readonly zones: readonly string[];
-  /** The unit stack's outputs: VPC, its system route table and the link-tier vSwitches. */
-  readonly outputs: UnitOutputs;
+  /** What the unit stack published: its VPC, the VPC's system route table and the link-tier vSwitches by zone. */
+  readonly unit: { readonly vpcId: string; readonly routeTableId: string; readonly linkVswitchIds: Readonly<Record<string, string>> };
   /** Provider bound to the unit's region: the router and everything attached to it live there. */
   readonly provider: TerraformProvider;
 }
 
 /**
  * A unit's end of the CEN: the transit router of its region, the router's route table, the unit VPC's attachment
- * (associated with and propagated into that table), and routes in the VPC towards every other unit.
+ * (associated with and propagated into that table), and routes in the VPC towards the app tiers of the units it has
+ * declared flows with, and no others: a unit with no flow to another has no route to it.
  *
  * New transit routers are Enterprise Edition where the region offers it; the provider exposes the edition only as
  * the computed `type`, which a postcondition checks. Route-table association and propagation are separate resources: the
@@ -35,12 +35,13 @@ export class UnitTransitRouter extends Construct {
   readonly router: CenTransitRouter;
   readonly routeTable: CenTransitRouterRouteTable;
   readonly vpcAttachment: CenTransitRouterVpcAttachment;
+  /** Routes by `<unit>-<zone>` of the destination app-tier vSwitch. */
   readonly routes: Readonly<Record<string, RouteEntry>>;
   readonly provider: TerraformProvider;
 
   constructor(scope: Construct, id: string, props: UnitTransitRouterProps) {
     super(scope, id);
-    const { outputs, provider, region } = props;
+    const { unit: outputs, provider, region } = props;
     const { names, unitId } = props.router;
     addTags(this, { unit: unitId });
     this.provider = provider;
@@ -68,7 +69,7 @@ export class UnitTransitRouter extends Construct {
       transitRouterRouteTableName: names.routeTable,
       transitRouterRouteTableDescription: `Routes between unit ${unitId} and the other units`,
     });
-    const zones = props.zones.filter((zone) => outputs.vswitchIds.link[zone] !== undefined);
+    const zones = props.zones.filter((zone) => outputs.linkVswitchIds[zone] !== undefined);
     if (zones.length < 2) {
       throw new Error(
         `unit ${unitId}: the CEN attachment needs link-tier vSwitches in at least two zones, found ${zones.length} (${zones.join(', ')}); declare network.subnets.link for every zone of the unit`,
@@ -83,7 +84,7 @@ export class UnitTransitRouter extends Construct {
       transitRouterAttachmentDescription: `VPC of unit ${unitId}`,
       // Every declared zone (validation requires two or more), on the unit's dedicated link vSwitches, so the
       // attachment survives a zone outage. Zone ids key the mapping, never list positions.
-      zoneMappings: zones.map((zone) => ({ zoneId: zone, vswitchId: outputs.vswitchIds.link[zone] })),
+      zoneMappings: zones.map((zone) => ({ zoneId: zone, vswitchId: outputs.linkVswitchIds[zone] })),
     });
     new CenTransitRouterRouteTableAssociation(this, 'vpc-association', {
       provider,
@@ -96,15 +97,15 @@ export class UnitTransitRouter extends Construct {
       transitRouterAttachmentId: this.vpcAttachment.transitRouterAttachmentId,
     });
     const routes: Record<string, RouteEntry> = {};
-    for (const [otherId, route] of Object.entries(props.router.routes)) {
-      routes[otherId] = new RouteEntry(this, `route-to-${otherId}`, {
+    for (const route of props.router.routes) {
+      routes[route.key] = new RouteEntry(this, `route-to-${route.key}`, {
         provider,
         routeTableId: outputs.routeTableId,
         destinationCidrblock: route.cidr,
         nexthopType: 'Attachment',
         nexthopId: this.vpcAttachment.transitRouterAttachmentId,
         name: route.name,
-        description: `Unit ${otherId} over CEN`,
+        description: `App tier of unit ${route.unitId} over CEN`,
       });
     }
     this.routes = routes;

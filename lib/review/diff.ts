@@ -273,7 +273,7 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
         if (typeof leaf.value !== 'string' || !isForceNew(block, pathSegments(leaf.path))) continue;
         for (const target of referencedResources(head, r.stack, leaf.value)) {
           if (!recreated.has(key(target.stack, target.address))) continue;
-          const shown = target.stack === r.stack ? target.address : `${target.stack}/${target.address} (cross-stack output)`;
+          const shown = target.stack === r.stack ? target.address : `${target.stack}/${target.address} (published to this stack)`;
           causes.push(`${leaf.path}: refers to ${shown}, which is replaced (known after apply)`);
         }
       }
@@ -307,25 +307,41 @@ export function reviewOutputs(base: SynthOutput, head: SynthOutput, schema: Sche
   return { stacks, dataLoss, totals };
 }
 
-/** cdktf names the remote-state data source of a cross-stack reference after the producing stack. */
-const CROSS_STACK_INPUT = 'cross-stack-reference-input-';
-const REMOTE_OUTPUT = /\$\{data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
+/** A value read from an OOS parameter another stack published (lib/core/contracts.ts, the cross-stack channel). */
+const PARAMETER_READ = /\$\{data\.alicloud_oos_(?:secret_)?parameters\.([A-Za-z0-9_-]+)\.parameters\[0\]\.value\}/g;
+
+/** The stack and resource that publish the OOS parameter `name`, and the value they publish. */
+function publisher(output: SynthOutput, name: string): { stack: string; value: unknown } | undefined {
+  for (const [stack, doc] of Object.entries(output)) {
+    const resources = isObj(doc.resource) ? doc.resource : {};
+    for (const type of ['alicloud_oos_parameter', 'alicloud_oos_secret_parameter']) {
+      const byName = isObj(resources[type]) ? (resources[type] as Obj) : {};
+      for (const body of Object.values(byName)) {
+        if (!isObj(body)) continue;
+        if (body.parameter_name === name || body.secret_parameter_name === name) return { stack, value: body.value };
+      }
+    }
+  }
+  return undefined;
+}
 
 /**
- * The resources a value refers to: `${type.name.attr}` in its own stack, and through cdktf's cross-stack
- * outputs (`${data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.<output>}`) the
- * resources the producing stack's output refers to.
+ * The resources a value refers to: `${type.name.attr}` in its own stack, and through the cross-stack channel (an
+ * OOS parameter read, `${data.alicloud_oos_parameters.<name>.parameters[0].value}`) the resources the publishing
+ * stack's parameter value refers to: when those are replaced, the reader sees a new value at its next plan.
  */
 export function referencedResources(output: SynthOutput, stack: string, value: string): { stack: string; address: string }[] {
   const found: { stack: string; address: string }[] = [];
   for (const m of value.matchAll(REF)) if (m[1] !== 'data' && m[1] !== 'var' && m[1] !== 'local') found.push({ stack, address: `${m[1]}.${m[2]}` });
-  for (const m of value.matchAll(REMOTE_OUTPUT)) {
-    if (!m[1].startsWith(CROSS_STACK_INPUT)) continue;
-    const producer = m[1].slice(CROSS_STACK_INPUT.length);
-    const outputs = output[producer]?.output;
-    const out = isObj(outputs) ? outputs[m[2]] : undefined;
-    if (isObj(out) && typeof out.value === 'string') {
-      for (const r of out.value.matchAll(REF)) if (r[1] !== 'data') found.push({ stack: producer, address: `${r[1]}.${r[2]}` });
+  const data = isObj(output[stack]?.data) ? (output[stack].data as Obj) : {};
+  for (const m of value.matchAll(PARAMETER_READ)) {
+    for (const type of ['alicloud_oos_parameters', 'alicloud_oos_secret_parameters']) {
+      const read = isObj(data[type]) ? (data[type] as Obj)[m[1]] : undefined;
+      const ids = isObj(read) && Array.isArray(read.ids) ? read.ids : [];
+      const source = typeof ids[0] === 'string' ? publisher(output, ids[0]) : undefined;
+      if (source && typeof source.value === 'string') {
+        for (const r of source.value.matchAll(REF)) if (r[1] !== 'data') found.push({ stack: source.stack, address: `${r[1]}.${r[2]}` });
+      }
     }
   }
   return found;

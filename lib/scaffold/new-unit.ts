@@ -15,7 +15,6 @@ import {
   type TierName,
   type TopologyDeclaration,
   type UnitDeclaration,
-  type UnitLink,
 } from '../topology/types';
 import { Problems, topologyProblems } from '../topology/validate';
 
@@ -30,6 +29,11 @@ export interface NewUnitRequest {
   readonly cidr: string;
   /** @default - derived from the country and region */
   readonly name?: string;
+  /**
+   * The legal basis for keeping the staff data of `country` in a region of another country (required exactly then).
+   * @default - none: the region is in the staff's country
+   */
+  readonly residency?: { readonly basis: string; readonly reference: string };
 }
 
 /**
@@ -47,14 +51,6 @@ export const TIER_PLAN: Readonly<Record<TierName, { readonly prefix: number; rea
 
 /** Smallest VPC the tier plan fits in (x.y.0.0 .. x.y.30.31). */
 export const SMALLEST_VPC_PREFIX = 19;
-
-/**
- * Link defaults: 10 Mbit/s carries org-structure replication and OA traffic of a site of a few hundred staff
- * (the Vietnam factory peaks at 4 Mbit/s). A link that crosses the mainland border needs a bandwidth package
- * (China ↔ abroad, enterprise-verified account); inside one side of the border, paying by traffic is cheaper
- * at this volume.
- */
-export const DEFAULT_LINK_BANDWIDTH_MBPS = 10;
 
 /** The tier CIDRs of the IP plan every unit follows, one per tier and zone (zones in order). */
 export function planSubnets(vpc: Cidr, zones: readonly string[]): Record<TierName, Record<string, string>> {
@@ -76,6 +72,7 @@ const FLAG_OF: readonly [RegExp, string][] = [
   [/^units\.[^.:]+\.network\./, '--cidr'],
   [/^units\.[^.:]+\.(region|zones)\b/, '--region'],
   [/^units\.[^.:]+\.country\b/, '--country'],
+  [/^units\.[^.:]+\.residency\b/, '--residency-basis and --residency-reference'],
   [/^units\.[^.:]+\.id\b|^units\[\d+\]\.id\b/, '--id'],
 ];
 
@@ -130,12 +127,6 @@ export function deriveUnit(
   const zones = info.zones.slice(0, 2);
   const subnets = planSubnets(vpc, zones);
   const hub = topology.units.find((u) => u.id === topology.hub);
-  const crossBorder = hub !== undefined && isRegionId(hub.region) && regionInfo(hub.region).mainland !== info.mainland;
-  const link: UnitLink = {
-    bandwidthMbps: DEFAULT_LINK_BANDWIDTH_MBPS,
-    billing: crossBorder ? 'bandwidth-package' : 'data-transfer',
-    replication: { instanceClass: 'small', structureInitialization: true, dataInitialization: true, delayAlertSeconds: 60 },
-  };
   return {
     id: req.id,
     name: req.name ?? `Unit ${req.id}: staff in ${req.country}, served from ${info.name}`,
@@ -150,7 +141,9 @@ export function deriveUnit(
     },
     mastersTables: [...topology.replication.allowlist],
     monitoring: monitoringFor(req.id, hub),
-    ...(hub && hub.id !== req.id ? { link } : {}),
+    // Off until the org schema is applied in the new unit's org database (docs/new-country.md, step 7).
+    replication: { enabled: false, instanceClass: 'small', structureInitialization: true, dataInitialization: true, delayAlertSeconds: 60 },
+    ...(req.residency ? { residency: { legalBasis: { basis: req.residency.basis, reference: req.residency.reference } } } : {}),
   };
 }
 
@@ -204,16 +197,19 @@ export function renderUnitFile(unit: UnitDeclaration): string {
     `    contacts: [${unit.monitoring.contacts.map((c) => `{ name: ${q(c.name)}, email: ${q(c.email)} }`).join(', ')}],`,
     '  },',
   ];
-  if (unit.link) {
-    const r = unit.link.replication ?? {};
-    lines.push(
-      '  link: {',
-      `    // ${unit.link.billing === 'bandwidth-package' ? 'Crosses the mainland border: a CEN bandwidth package (enterprise-verified account).' : 'Same side of the mainland border as the hub: pay by traffic.'}`,
-      `    bandwidthMbps: ${unit.link.bandwidthMbps},`,
-      `    billing: ${q(unit.link.billing)},`,
-      `    replication: { instanceClass: ${q(r.instanceClass ?? 'small')}, structureInitialization: ${r.structureInitialization ?? true}, dataInitialization: ${r.dataInitialization ?? true}, delayAlertSeconds: ${r.delayAlertSeconds ?? 60} },`,
-      '  },',
-    );
+  const r = unit.replication;
+  lines.push(
+    '  replication: {',
+    "    // Off until cdktf.out/sql/org-schema-<unit>.sql is applied in the unit's org database: DTS needs the tables first.",
+    `    enabled: ${r.enabled},`,
+    `    instanceClass: ${q(r.instanceClass ?? 'small')},`,
+    `    structureInitialization: ${r.structureInitialization ?? true},`,
+    `    dataInitialization: ${r.dataInitialization ?? true},`,
+    `    delayAlertSeconds: ${r.delayAlertSeconds ?? 60},`,
+    '  },',
+  );
+  if (unit.residency) {
+    lines.push(`  residency: { legalBasis: { basis: ${q(unit.residency.legalBasis.basis)}, reference: ${q(unit.residency.legalBasis.reference)} } },`);
   }
   lines.push('};', '');
   return lines.join('\n');

@@ -2,6 +2,7 @@
  * The access declaration with every default applied, so that validation and the accel constructs read the same
  * values (a default that only one of them knew would let validation pass what is then synthesized differently).
  */
+import { isRegionId, REGIONS } from './regions';
 import type { AccessDeclaration, CrossBorderDeclaration, TopologyDeclaration } from './types';
 
 /** Acceleration region of an access point that names none: Singapore, nearest GA region to Vietnam's factories. */
@@ -16,6 +17,8 @@ export const DEFAULT_PACKAGE_MONTHS = 1;
 export interface ResolvedAccessPoint {
   readonly name: string;
   readonly region: string;
+  /** Human-readable location of the region. */
+  readonly regionName: string;
   readonly bandwidthMbps: number;
 }
 
@@ -87,11 +90,10 @@ export function resolveAccess(t: TopologyDeclaration): ResolvedAccess {
     acceleratorSpec: a.acceleratorSpec,
     payment,
     crossBorder: resolveCrossBorder(a.crossBorder),
-    accessPoints: byName(Object.entries(a.accessPoints)).map(([name, ap]) => ({
-      name,
-      region: ap.region ?? DEFAULT_ACCESS_POINT_REGION,
-      bandwidthMbps: ap.bandwidthMbps,
-    })),
+    accessPoints: byName(Object.entries(a.accessPoints)).map(([name, ap]) => {
+      const region = ap.region ?? DEFAULT_ACCESS_POINT_REGION;
+      return { name, region, regionName: isRegionId(region) ? REGIONS[region].name : region, bandwidthMbps: ap.bandwidthMbps };
+    }),
     listener,
     healthCheck: a.healthCheck,
     hostnames,

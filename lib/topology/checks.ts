@@ -89,3 +89,10 @@ export function checkOneOf<T extends string>(p: Problems, path: string, v: unkno
 export function checkBool(p: Problems, path: string, v: unknown): void {
   if (v !== undefined && typeof v !== 'boolean') p.add(path, v, 'is not a boolean', 'use true or false');
 }
+
+/** A legal basis: `{ basis, reference }`, both named. */
+export function checkLegalBasis(p: Problems, path: string, v: unknown): void {
+  if (!checkKeys(p, path, v, ['basis', 'reference'])) return;
+  checkString(p, `${path}.basis`, v.basis, /\S/, 'name the instrument that allows the transfer, e.g. "PIPL standard contract"');
+  checkString(p, `${path}.reference`, v.reference, /\S/, 'say where its record is kept: a contract or filing number, or a document link');
+}

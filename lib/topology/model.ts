@@ -7,9 +7,20 @@
  */
 import type { ResolvedAccess } from './access';
 import type { RegionId, RegionInfo } from './regions';
-import type { ReplicationJobModel } from './replication';
+import type { FlowAdmissionModel, FlowModel, InterconnectModel } from './flows';
+import type { ReplicationJobModel, ReplicationSettingsModel } from './replication';
 import type { StateLocation, StateStore } from './state';
-import type { AppInstanceType, CacheInstanceClass, DataClass, DbInstanceClass, DtsInstanceClass, StateBackendDeclaration, TierName } from './types';
+import type { ReplicatedTable } from './db-list';
+import type {
+  AppInstanceType,
+  CacheInstanceClass,
+  ColumnDeclaration,
+  DataClass,
+  DbInstanceClass,
+  LegalBasis,
+  StateBackendDeclaration,
+  TierName,
+} from './types';
 
 export type Tags = Readonly<Record<string, string>>;
 
@@ -44,19 +55,6 @@ export interface UnitNetworkModel {
   readonly subnets: { readonly [T in TierName]: Readonly<Record<string, string>> };
   /** The CIDRs of each tier in zone order. */
   readonly tierCidrs: { readonly [T in TierName]: readonly string[] };
-}
-
-export interface ReplicationSettingsModel {
-  readonly instanceClass: DtsInstanceClass;
-  readonly structureInitialization: boolean;
-  readonly dataInitialization: boolean;
-  readonly delayAlertSeconds: number;
-}
-
-export interface UnitLinkModel {
-  readonly bandwidthMbps: number;
-  readonly billing: 'bandwidth-package' | 'data-transfer';
-  readonly replication: ReplicationSettingsModel;
 }
 
 export interface ContactModel {
@@ -97,6 +95,16 @@ export type UnitNameRole =
   | 'appAccount'
   | 'dtsAccount';
 
+export interface UnitExportNames {
+  readonly vpcId: string;
+  readonly routeTableId: string;
+  /** The link-tier vSwitches (CEN attachment), by zone. */
+  readonly linkVswitchIds: Readonly<Record<string, string>>;
+  readonly albId: string;
+  readonly albDnsName: string;
+  readonly rdsInstanceId: string;
+}
+
 export interface UnitModel {
   readonly id: string;
   readonly name: string;
@@ -121,60 +129,51 @@ export interface UnitModel {
   /** The collaboration (personal) database, never replicated. */
   readonly appDatabase: string;
   readonly mastersTables: readonly string[];
-  /** Allowlisted tables this unit masters, in allowlist order: what its DTS jobs copy out. */
-  readonly replicatedTables: readonly string[];
+  /** Allowlisted tables this unit masters, in allowlist order, with the (org-structure) columns its DTS jobs copy out. */
+  readonly replicatedTables: readonly ReplicatedTable[];
   readonly monitoring: { readonly contactGroup: string; readonly contacts: readonly ContactModel[] };
-  /** Connection to the hub; absent on the hub. */
-  readonly link?: UnitLinkModel;
-  readonly encryption: { readonly kmsInstanceId?: string };
+  /** The unit's part in org replication: whether its jobs run, and the settings of the jobs between it and the hub. */
+  readonly replication: ReplicationSettingsModel & { readonly enabled: boolean };
   /**
-   * Link-tier CIDRs of the units that replicate with this one, keyed `<unit>-<zone>`: where DTS reaches this
-   * unit's database from over CEN. The hub admits every spoke; a spoke admits only the hub.
+   * What DTS needs in this unit's RDS (created by the unit's own stack): its account, the OOS secret parameter that
+   * holds the account's password for the link stack, and the mirrors of the other units' org databases it hosts.
    */
-  readonly dtsPeerLinkCidrs: Readonly<Record<string, string>>;
+  readonly dts: {
+    readonly accountName: string;
+    readonly passwordParameter: string;
+    /** Other units' org databases, by the id of the unit that masters them, in unit order. */
+    readonly mirrors: readonly { readonly masterUnitId: string; readonly database: string }[];
+  };
+  /**
+   * The OOS parameters (in the unit's region) through which the unit publishes its non-secret outputs to the link
+   * and accel stacks: one parameter per value, named `<org>/<unit>/<value>` (docs/operations.md, "Cross-stack values").
+   */
+  readonly exports: UnitExportNames;
+  /**
+   * KMS-encrypted OOS secret parameters (in the unit's region) holding the app's database and Redis passwords: the app
+   * instances read them with their role; no stack output carries them.
+   */
+  readonly appSecrets: { readonly databasePassword: string; readonly redisPassword: string };
+  /** What the unit's app tier admits from other units: one entry per declared flow into it. */
+  readonly inboundFlows: readonly FlowAdmissionModel[];
+  /** The legal basis for keeping this unit's staff data in a region outside their country, when that is the case. */
+  readonly residency?: LegalBasis;
+  readonly encryption: { readonly kmsInstanceId?: string };
   readonly state: StateLocation;
+}
+
+export interface CatalogTableModel {
+  readonly class: DataClass;
+  /** Columns in DDL order (empty for collaboration tables, whose schema the app migrates). */
+  readonly columns: Readonly<Record<string, ColumnDeclaration>>;
+  readonly comment?: string;
 }
 
 export interface CatalogModel {
   readonly orgDatabase: string;
   readonly appDatabase: string;
-  readonly tables: Readonly<Record<string, DataClass>>;
+  readonly tables: Readonly<Record<string, CatalogTableModel>>;
   readonly allowlist: readonly string[];
-}
-
-/** One end of a CEN peering. */
-export interface PeerEndModel {
-  readonly unitId: string;
-  readonly region: RegionId;
-  readonly cenGeographicRegion: RegionInfo['cenGeographicRegion'];
-}
-
-export interface PeerModel {
-  /** Stable key (the far end's unit id): construct ids derive from it. */
-  readonly key: string;
-  /** The end the connection is created from (its region's provider manages it): the hub. */
-  readonly near: PeerEndModel;
-  /** The other end. */
-  readonly far: PeerEndModel;
-  /** The two regions lie on different sides of the mainland China border. */
-  readonly crossBorder: boolean;
-  readonly bandwidthMbps: number;
-  readonly billing: 'bandwidth-package' | 'data-transfer';
-  readonly names: { readonly peerAttachment: string; readonly bandwidthPackage: string };
-}
-
-export interface TransitRouterModel {
-  readonly unitId: string;
-  readonly names: { readonly transitRouter: string; readonly routeTable: string; readonly vpcAttachment: string };
-  /** VPC CIDRs of the other units the unit VPC routes to its transit router, keyed by unit id. */
-  readonly routes: Readonly<Record<string, { readonly cidr: string; readonly name: string }>>;
-}
-
-export interface InterconnectModel {
-  readonly cenName: string;
-  readonly routers: readonly TransitRouterModel[];
-  /** One per spoke, in unit order. */
-  readonly peers: readonly PeerModel[];
 }
 
 export interface StateModel {
@@ -199,6 +198,8 @@ export interface TopologyModel {
   readonly spokes: readonly UnitModel[];
   readonly catalog: CatalogModel;
   readonly replication: { readonly jobs: readonly ReplicationJobModel[] };
+  /** The declared cross-unit flows, resolved, sorted by key. */
+  readonly flows: readonly FlowModel[];
   readonly interconnect: InterconnectModel;
   readonly access: ResolvedAccess;
   readonly state: StateModel;

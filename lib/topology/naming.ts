@@ -185,20 +185,21 @@ export function checkName(kind: NameKind, name: string): string | undefined {
   return undefined;
 }
 
-/**
- * Names the link stack derives for the connection between the hub and one other unit, and for that unit's own
- * CEN parts. Validation checks them against NAME_RULES like the unit names.
- */
-export function linkNames(orgPrefix: string, hubId: string, unitId: string) {
+/** Names of one unit's end of the CEN: its transit router, route table and VPC attachment. */
+export function transitRouterNames(orgPrefix: string, unitId: string) {
   const n = (role: string) => unitResourceName(orgPrefix, unitId, role);
   return {
     transitRouter: { kind: 'generic', name: n('tr') },
     transitRouterRouteTable: { kind: 'generic', name: n('tr-rt') },
     vpcAttachment: { kind: 'generic', name: n('vpc-attachment') },
-    peerAttachment: { kind: 'generic', name: sharedResourceName(orgPrefix, `${hubId}-${unitId}-peer`) },
-    bandwidthPackage: { kind: 'generic', name: sharedResourceName(orgPrefix, `${hubId}-${unitId}-bwp`) },
-    hubToUnitJob: { kind: 'generic', name: orgReplicationJobName(orgPrefix, hubId, unitId) },
-    unitToHubJob: { kind: 'generic', name: orgReplicationJobName(orgPrefix, unitId, hubId) },
+  } satisfies Record<string, { kind: NameKind; name: string }>;
+}
+
+/** Names of the peering between two units (`near` is the end it is created from: the hub when it is one of them). */
+export function peerNames(orgPrefix: string, nearId: string, farId: string) {
+  return {
+    peerAttachment: { kind: 'generic', name: sharedResourceName(orgPrefix, `${nearId}-${farId}-peer`) },
+    bandwidthPackage: { kind: 'generic', name: sharedResourceName(orgPrefix, `${nearId}-${farId}-bwp`) },
   } satisfies Record<string, { kind: NameKind; name: string }>;
 }
 

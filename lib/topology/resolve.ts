@@ -7,9 +7,10 @@
  */
 import { resolveAccess } from './access';
 import { unitCertificateId } from './certificates';
-import { replicatedTables } from './db-list';
-import type { CatalogModel, InterconnectModel, TopologyModel, UnitModel, UnitNamesModel } from './model';
-import { linkNames, orgDatabaseName, sharedResourceName, unitNames, unitResourceName } from './naming';
+import { replicatedColumns, replicatedTables } from './db-list';
+import { flowAdmissions, resolveFlows, resolveInterconnect } from './flows';
+import type { CatalogModel, TopologyModel, UnitModel, UnitNamesModel } from './model';
+import { orgDatabaseName, unitNames } from './naming';
 import { REGIONS, isRegionId } from './regions';
 import { REPLICATION_DEFAULTS, replicationJobs } from './replication';
 import { effectiveStateBackend, stateLocation, stateStore } from './state';
@@ -38,6 +39,27 @@ export interface ResolveOptions {
 
 function namesOf(orgPrefix: string, unitId: string): UnitNamesModel {
   return Object.fromEntries(Object.entries(unitNames(orgPrefix, unitId)).map(([role, n]) => [role, n.name])) as UnitNamesModel;
+}
+
+/**
+ * Where a unit publishes what other stacks read from it: OOS parameters in its own region, `<org>/<unit>/<value>`
+ * (docs/operations.md, "Cross-stack values"). The DTS password is a KMS-encrypted secret parameter.
+ */
+export function unitParameterNames(orgPrefix: string, unitId: string, zones: readonly string[]) {
+  const n = (value: string) => `${orgPrefix}/${unitId}/${value}`;
+  return {
+    exports: {
+      vpcId: n('vpc-id'),
+      routeTableId: n('route-table-id'),
+      linkVswitchIds: Object.fromEntries(zones.map((z) => [z, n(`link-vswitch-${z}`)])),
+      albId: n('alb-id'),
+      albDnsName: n('alb-dns-name'),
+      rdsInstanceId: n('rds-instance-id'),
+    },
+    dtsPassword: n('dts-password'),
+    appDatabasePassword: n('app-db-password'),
+    redisPassword: n('redis-password'),
+  };
 }
 
 function resolveUnit(t: TopologyDeclaration, u: UnitDeclaration, stateOf: (stack: string, region: string) => UnitModel['state']): UnitModel {
@@ -77,13 +99,26 @@ function resolveUnit(t: TopologyDeclaration, u: UnitDeclaration, stateOf: (stack
     orgDatabase: orgDatabaseName(t.catalog.orgDatabase, u.id),
     appDatabase: t.catalog.appDatabase,
     mastersTables: u.mastersTables,
-    replicatedTables: replicatedTables(t.replication.allowlist, u.mastersTables),
+    replicatedTables: replicatedTables(t.replication.allowlist, u.mastersTables).map((table) => ({
+      name: table,
+      columns: replicatedColumns(table, t.catalog.tables[table]?.columns),
+    })),
     monitoring: { contactGroup: u.monitoring.contactGroup, contacts: u.monitoring.contacts.map((c) => ({ name: c.name, email: c.email })) },
-    ...(u.link
-      ? { link: { bandwidthMbps: u.link.bandwidthMbps, billing: u.link.billing, replication: { ...REPLICATION_DEFAULTS, ...u.link.replication } } }
-      : {}),
+    replication: { ...REPLICATION_DEFAULTS, ...u.replication },
+    dts: {
+      accountName: unitNames(t.org.prefix, u.id).dtsAccount.name,
+      passwordParameter: unitParameterNames(t.org.prefix, u.id, u.zones).dtsPassword,
+      // Every unit hosts every other unit's org database: the hub receives each spoke's, and relays them with its own.
+      mirrors: t.units.filter((o) => o.id !== u.id).map((o) => ({ masterUnitId: o.id, database: orgDatabaseName(t.catalog.orgDatabase, o.id) })),
+    },
+    exports: unitParameterNames(t.org.prefix, u.id, u.zones).exports,
+    appSecrets: {
+      databasePassword: unitParameterNames(t.org.prefix, u.id, u.zones).appDatabasePassword,
+      redisPassword: unitParameterNames(t.org.prefix, u.id, u.zones).redisPassword,
+    },
+    inboundFlows: [],
+    ...(u.residency ? { residency: u.residency.legalBasis } : {}),
     encryption: u.encryption?.kmsInstanceId ? { kmsInstanceId: u.encryption.kmsInstanceId } : {},
-    dtsPeerLinkCidrs: {},
     state: stateOf(stackName, u.region),
   };
 }
@@ -97,27 +132,14 @@ export function resolveTopology(declared: TopologyDeclaration, options: ResolveO
   const resolved = t.units.map((u) => resolveUnit(t, u, stateOf));
   const hubUnit = resolved.find((u) => u.isHub);
   if (!hubUnit) throw new Error(`resolveTopology: hub ${t.hub} is not a declared unit; validateTopology reports this first`);
-  const jobs = replicationJobs(
-    t.org.prefix,
-    hubUnit,
-    resolved.filter((u) => !u.isHub),
-  );
+  const jobs = replicationJobs(t.org.prefix, hubUnit, resolved);
 
-  // A unit's database admits DTS from the link ranges of the units it replicates with: DTS runs hub ↔ spoke only,
-  // so the hub admits every spoke and a spoke only the hub.
-  const units: UnitModel[] = resolved.map((unit) => {
-    const counterparts = new Set<string>();
-    for (const job of jobs) {
-      if (job.source.unitId === unit.id) counterparts.add(job.destination.unitId);
-      if (job.destination.unitId === unit.id) counterparts.add(job.source.unitId);
-    }
-    const dtsPeerLinkCidrs: Record<string, string> = {};
-    for (const peer of resolved) {
-      if (!counterparts.has(peer.id)) continue;
-      for (const zone of peer.zones) dtsPeerLinkCidrs[`${peer.id}-${zone}`] = peer.network.subnets.link[zone];
-    }
-    return { ...unit, dtsPeerLinkCidrs };
-  });
+  const flowUnits = Object.fromEntries(
+    resolved.map((u) => [u.id, { id: u.id, region: u.region, regionInfo: u.regionInfo, zones: u.zones, appCidrs: u.network.subnets.app }]),
+  );
+  const flows = resolveFlows(t.flows, flowUnits);
+  const admissions = flowAdmissions(flows);
+  const units: UnitModel[] = resolved.map((u) => ({ ...u, inboundFlows: admissions[u.id] ?? [] }));
   const unitsById = Object.fromEntries(units.map((u) => [u.id, u]));
   const hub = unitsById[t.hub];
   const spokes = units.filter((u) => !u.isHub);
@@ -125,37 +147,21 @@ export function resolveTopology(declared: TopologyDeclaration, options: ResolveO
   const catalog: CatalogModel = {
     orgDatabase: t.catalog.orgDatabase,
     appDatabase: t.catalog.appDatabase,
-    tables: t.catalog.tables,
+    tables: Object.fromEntries(
+      Object.entries(t.catalog.tables).map(([name, table]) => [
+        name,
+        { class: table.class, columns: table.columns ?? {}, ...(table.comment ? { comment: table.comment } : {}) },
+      ]),
+    ),
     allowlist: t.replication.allowlist,
   };
-
-  const interconnect: InterconnectModel = {
-    cenName: sharedResourceName(t.org.prefix, 'cen'),
-    routers: units.map((u) => {
-      const names = linkNames(t.org.prefix, hub.id, u.id);
-      return {
-        unitId: u.id,
-        names: { transitRouter: names.transitRouter.name, routeTable: names.transitRouterRouteTable.name, vpcAttachment: names.vpcAttachment.name },
-        routes: Object.fromEntries(
-          units.filter((o) => o.id !== u.id).map((o) => [o.id, { cidr: o.network.vpcCidr, name: unitResourceName(t.org.prefix, u.id, `to-${o.id}`) }]),
-        ),
-      };
-    }),
-    peers: spokes.map((s) => {
-      if (!s.link) throw new Error(`resolveTopology: unit ${s.id} has no link; validateTopology reports this first`);
-      const names = linkNames(t.org.prefix, hub.id, s.id);
-      const end = (u: UnitModel) => ({ unitId: u.id, region: u.region, cenGeographicRegion: u.regionInfo.cenGeographicRegion });
-      return {
-        key: s.id,
-        near: end(hub),
-        far: end(s),
-        crossBorder: hub.regionInfo.mainland !== s.regionInfo.mainland,
-        bandwidthMbps: s.link.bandwidthMbps,
-        billing: s.link.billing,
-        names: { peerAttachment: names.peerAttachment.name, bandwidthPackage: names.bandwidthPackage.name },
-      };
-    }),
-  };
+  const interconnect = resolveInterconnect(
+    t.org.prefix,
+    hub.id,
+    units.map((u) => flowUnits[u.id]),
+    flows,
+    t.interconnect,
+  );
 
   const locations: Record<string, UnitModel['state']> = Object.fromEntries(units.map((u) => [u.stackName, u.state]));
   // The link and accel stacks keep their state in the hub's region.
@@ -173,6 +179,7 @@ export function resolveTopology(declared: TopologyDeclaration, options: ResolveO
     spokes,
     catalog,
     replication: { jobs },
+    flows,
     interconnect,
     access: resolveAccess(t),
     state: { backend, locations, stores },

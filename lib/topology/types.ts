@@ -110,30 +110,78 @@ export interface UnitIngress {
   readonly certificateId?: string;
 }
 
-/** DTS settings of the replication between the hub and a spoke unit (both directions). */
-export interface ReplicationSettings {
-  /** @default 'small' */
+/**
+ * A unit's part in org-structure replication (DTS). DTS copies only tables that exist, with primary keys: a job
+ * whose tables are missing fails its precheck. So replication is declared off until the unit's org schema is in
+ * place (`cdktf.out/sql/org-schema-<unit>.sql` applied to `org_<unit>`; docs/link.md, first deploy), and only then
+ * switched on.
+ */
+export interface UnitReplication {
+  /**
+   * The unit's org schema has been applied and its DTS jobs may run. A job runs between two units only when both
+   * have it on. `npm run new-unit` writes `false`.
+   */
+  readonly enabled: boolean;
+  /** DTS instance class of the jobs into this unit; a class can only be raised later. @default 'small' */
   readonly instanceClass?: DtsInstanceClass;
   /** Copy table definitions before syncing. @default true */
   readonly structureInitialization?: boolean;
   /** Copy existing rows before syncing. @default true */
   readonly dataInitialization?: boolean;
-  /** Alert when replication falls behind by more than this many seconds. @default 60 */
+  /** Alert when replication into this unit falls behind by more than this many seconds. @default 60 */
   readonly delayAlertSeconds?: number;
 }
 
-/** How a spoke unit connects to the hub over CEN. The hub declares none. */
-export interface UnitLink {
-  /** Bandwidth of the inter-region connection to the hub, Mbit/s (at least 2). */
+/** A legal basis for personal data that crosses a border: what allows it, and where the signed record is kept. */
+export interface LegalBasis {
+  /** The instrument, e.g. `PIPL standard contract` or `Decree 13/2023 transfer impact assessment`. */
+  readonly basis: string;
+  /** Where the record is: contract number, filing number, document link. */
+  readonly reference: string;
+}
+
+/** Transport protocols a cross-unit flow may use. */
+export const FLOW_PROTOCOLS = ['tcp', 'udp'] as const;
+export type FlowProtocol = (typeof FLOW_PROTOCOLS)[number];
+
+/**
+ * One cross-unit service flow: the source unit's app tier calls a service in the target unit's app tier over CEN.
+ * The package derives from the flows, and only from them, the transit-router peering and VPC routes between the
+ * two units and the exact admission in the target (the source's app-tier ranges, the service port).
+ */
+export interface FlowDeclaration {
+  /** Unit whose app tier opens the connections. */
+  readonly from: string;
+  /** Unit whose app tier serves them. */
+  readonly to: string;
+  /** Service name, for rule descriptions and the data-flow register (e.g. `im-relay`). */
+  readonly service: string;
+  readonly port: number;
+  readonly protocol: FlowProtocol;
+  /** What the flow carries. `personal` across a border needs `legalBasis`. */
+  readonly carries: DataClass;
+  /** Why personal data may cross (required when `carries` is `personal` and the units are in different countries). */
+  readonly legalBasis?: LegalBasis;
+  /** Peak bandwidth the flow needs, Mbit/s: the CEN connection between the two units is sized to the sum. */
   readonly bandwidthMbps: number;
+  /** What the flow is for, one sentence. */
+  readonly description: string;
+}
+
+/** CEN billing of an inter-region connection. */
+export const INTERCONNECT_BILLINGS = ['bandwidth-package', 'data-transfer'] as const;
+export type InterconnectBilling = (typeof INTERCONNECT_BILLINGS)[number];
+
+/** How the CEN connections between units are paid for. */
+export interface InterconnectDeclaration {
   /**
-   * How the inter-region bandwidth is paid for: `bandwidth-package` buys a CEN bandwidth package for the two
-   * regions' geographic areas (China ↔ Asia-Pacific needs an enterprise-verified account); `data-transfer`
-   * bills by traffic (`bandwidth_type = DataTransfer`).
+   * A connection across the mainland China border: `bandwidth-package` buys a CEN bandwidth package for the two
+   * geographic areas (China ↔ Asia-Pacific needs an enterprise-verified account); `data-transfer` bills by traffic
+   * where the account may (`bandwidth_type = DataTransfer`).
    */
-  readonly billing: 'bandwidth-package' | 'data-transfer';
-  /** DTS org-structure replication between this unit and the hub. */
-  readonly replication?: ReplicationSettings;
+  readonly crossBorderBilling: InterconnectBilling;
+  /** A connection between regions on the same side of the border. @default 'data-transfer' */
+  readonly sameSideBilling?: InterconnectBilling;
 }
 
 /** The unit's KMS key settings. */
@@ -163,8 +211,13 @@ export interface UnitDeclaration {
   /** Org-structure tables whose rows this unit masters (each must be in the replication allowlist). */
   readonly mastersTables: readonly string[];
   readonly monitoring: UnitMonitoring;
-  /** Connection to the hub; required for every unit but the hub. */
-  readonly link?: UnitLink;
+  /** The unit's part in org-structure replication. */
+  readonly replication: UnitReplication;
+  /**
+   * The legal basis for keeping this unit's staff data in a region outside their country (for example Vietnamese
+   * staff data in Singapore). Required when the region's country is not `country`.
+   */
+  readonly residency?: { readonly legalBasis: LegalBasis };
   /** @default - a key without a KMS instance */
   readonly encryption?: UnitEncryptionSettings;
 }
@@ -176,17 +229,53 @@ export interface OrgDeclaration {
   readonly name: string;
 }
 
+/** One column of a catalog table. */
+export interface ColumnDeclaration {
+  /** MySQL column type as the DDL writes it, e.g. `BIGINT UNSIGNED`, `VARCHAR(128)`, `DATETIME(3)`. */
+  readonly type: string;
+  /**
+   * `org-structure`: describes the organisation's shape and may be replicated; `personal`: identifies or describes a
+   * person and never leaves its unit.
+   */
+  readonly class: DataClass;
+  /** Part of the primary key (DTS incremental sync needs one on every replicated table). @default false */
+  readonly primaryKey?: boolean;
+  /** The column may hold NULL (primary-key columns never do). @default false */
+  readonly nullable?: boolean;
+  /** One line for the DDL comment and the docs. */
+  readonly comment?: string;
+}
+
+/** One table the platform keeps. */
+export interface TableDeclaration {
+  /**
+   * `org-structure`: an org table in `<orgDatabase>_<unit>`, which the allowlist may replicate (its `personal`
+   * columns never leave the unit); `personal`: a table of the collaboration database, never replicated.
+   */
+  readonly class: DataClass;
+  /**
+   * The columns, in DDL order, keyed by name. Required for every replicated table: replication copies only its
+   * `org-structure` columns.
+   */
+  readonly columns?: Readonly<Record<string, ColumnDeclaration>>;
+  /** One line for the DDL comment and the docs. */
+  readonly comment?: string;
+}
+
 export interface DataCatalog {
   /** Database (per unit) holding the org-structure tables a unit masters: `<database>_<unit id>`. */
   readonly orgDatabase: string;
   /** Database holding the unit's collaboration data (messages, files, approvals). Never replicated. */
   readonly appDatabase: string;
-  /** Every table the platform keeps, with its data class. */
-  readonly tables: Readonly<Record<string, DataClass>>;
+  /** Every table the platform keeps, with its data class (and, for org tables, its columns). */
+  readonly tables: Readonly<Record<string, TableDeclaration>>;
 }
 
 export interface ReplicationDeclaration {
-  /** Tables that may be copied between units. Only `org-structure` tables of the catalog are allowed. */
+  /**
+   * Org tables that may be copied between units, at column granularity: only their `org-structure` columns are
+   * copied. Only `org-structure` tables of the catalog with a primary key are allowed.
+   */
   readonly allowlist: readonly string[];
 }
 
@@ -340,6 +429,13 @@ export interface TopologyDeclaration {
   readonly units: readonly UnitDeclaration[];
   readonly catalog: DataCatalog;
   readonly replication: ReplicationDeclaration;
+  /** How the CEN connections between units are paid for. */
+  readonly interconnect: InterconnectDeclaration;
+  /**
+   * Every cross-unit service flow, keyed by a stable name. Units with no flow between them get no route and no
+   * peering; nothing else may cross units over CEN.
+   */
+  readonly flows: Readonly<Record<string, FlowDeclaration>>;
   readonly access: AccessDeclaration;
   /** @default { kind: 'local' } */
   readonly stateBackend?: StateBackendDeclaration;

@@ -1,12 +1,12 @@
 /**
  * Checks of what the link stack derives from a declaration: every unit sends DTS at least one allowlisted
  * table, the names of the CEN and DTS parts fit the provider's limits, and the mirror databases do not collide
- * with the collaboration database. The per-field checks of `units.<id>.link` (bandwidth, billing, replication
- * settings, no link on the hub) live with the unit checks in validate.ts.
+ * with the collaboration database. The per-field checks of `units.<id>.replication` live with the unit checks
+ * (validate-unit.ts), those of the flows in validate-flows.ts.
  *
  * Runs on declarations that may be malformed: it skips what the other checks already report.
  */
-import { checkName, linkNames, orgDatabaseName } from './naming';
+import { checkName, orgDatabaseName, orgReplicationJobName, transitRouterNames } from './naming';
 import type { TopologyDeclaration, UnitDeclaration } from './types';
 import type { Problems } from './checks';
 
@@ -37,8 +37,17 @@ export function validateLink(p: Problems, t: TopologyDeclaration): void {
         'give the collaboration database a name that does not start with catalog.orgDatabase followed by a unit id',
       );
     }
-    if (unit.id === t.hub || typeof t.org?.prefix !== 'string') continue;
-    for (const [role, { kind, name }] of Object.entries(linkNames(t.org.prefix, t.hub, unit.id))) {
+    if (typeof t.org?.prefix !== 'string') continue;
+    const names = [
+      ...Object.entries(transitRouterNames(t.org.prefix, unit.id)),
+      ...(unit.id === t.hub
+        ? []
+        : [
+            ['hubToUnitJob', { kind: 'generic' as const, name: orgReplicationJobName(t.org.prefix, t.hub, unit.id) }] as const,
+            ['unitToHubJob', { kind: 'generic' as const, name: orgReplicationJobName(t.org.prefix, unit.id, t.hub) }] as const,
+          ]),
+    ];
+    for (const [role, { kind, name }] of names) {
       const problem = checkName(kind, name);
       if (problem) p.add(`${path}.id`, name, problem, `the derived ${role} name is too long or malformed; shorten org.prefix or the unit id`);
     }

@@ -1,11 +1,11 @@
 /**
  * Validation of each unit on its own: identity, region and zones, the IP plan, sizing, ingress certificate,
- * mastered tables, monitoring, the link to the hub, encryption, and the names derived from the unit id. Returns the
+ * mastered tables, monitoring, replication, residency, encryption, and the names derived from the unit id. Returns the
  * parsed CIDRs for the cross-unit checks in validate.ts.
  */
 import { type Cidr, contains, isPrivate, overlaps, parseCidr } from './cidr';
 import { unitCertificateId, CERTIFICATE_ID } from './certificates';
-import { checkBool, checkInt, checkKeys, checkOneOf, checkString, isObj, type Obj, type Problems, show } from './checks';
+import { checkBool, checkInt, checkKeys, checkLegalBasis, checkOneOf, checkString, isObj, type Obj, type Problems, show } from './checks';
 import { checkName, type NameKind, orgDatabaseName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
 import {
@@ -24,7 +24,21 @@ function checkDerivedName(p: Problems, path: string, kind: NameKind, name: strin
   if (problem) p.add(path, name, problem, fix);
 }
 
-const UNIT_KEYS = ['id', 'name', 'country', 'region', 'zones', 'network', 'sizing', 'ingress', 'mastersTables', 'monitoring', 'link', 'encryption'] as const;
+const UNIT_KEYS = [
+  'id',
+  'name',
+  'country',
+  'region',
+  'zones',
+  'network',
+  'sizing',
+  'ingress',
+  'mastersTables',
+  'monitoring',
+  'replication',
+  'residency',
+  'encryption',
+] as const;
 
 /** Path of a unit in messages: by id when it has a usable one, else by position. */
 export function unitPath(u: unknown, i: number): string {
@@ -38,7 +52,7 @@ export interface UnitCidrs {
 }
 
 /** Checks one unit on its own; returns its parsed CIDRs for the cross-unit checks. */
-export function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: string, isHub: boolean): UnitCidrs {
+export function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, path: string): UnitCidrs {
   const cidrs: UnitCidrs = { path, subnets: [] };
   if (!checkKeys(p, path, u, UNIT_KEYS)) return cidrs;
   const unit = u as Partial<UnitDeclaration> & Obj;
@@ -252,37 +266,53 @@ export function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, pa
     }
   }
 
-  // link to the hub
-  if (isHub && unit.link !== undefined) {
+  // org-structure replication
+  if (unit.replication === undefined) {
     p.add(
-      `${path}.link`,
-      unit.link,
-      'is declared on the hub unit, which would link the hub to itself',
-      'remove link from the hub; declare it on each unit that connects to the hub',
+      `${path}.replication`,
+      undefined,
+      'is missing',
+      "declare { enabled: false } until the unit's org schema (cdktf.out/sql/org-schema-<unit>.sql) is applied, then { enabled: true } (docs/link.md)",
     );
-  } else if (!isHub) {
-    if (unit.link === undefined) {
-      p.add(`${path}.link`, undefined, 'is missing', `declare how this unit connects to hub "${t.hub}" (bandwidthMbps and billing)`);
-    } else if (checkKeys(p, `${path}.link`, unit.link, ['bandwidthMbps', 'billing', 'replication'])) {
-      const l = unit.link as Obj;
-      checkInt(
-        p,
-        `${path}.link.bandwidthMbps`,
-        l.bandwidthMbps,
-        2,
-        10000,
-        'give the CEN connection real bandwidth (without it CEN allows only 1 Kbit/s test traffic)',
+  } else if (
+    checkKeys(p, `${path}.replication`, unit.replication, ['enabled', 'instanceClass', 'structureInitialization', 'dataInitialization', 'delayAlertSeconds'])
+  ) {
+    const r = unit.replication as unknown as Obj;
+    if (typeof r.enabled !== 'boolean') {
+      p.add(
+        `${path}.replication.enabled`,
+        r.enabled,
+        r.enabled === undefined ? 'is missing' : 'is not a boolean',
+        "set false until the org schema is applied in the unit's org database, then true (DTS needs the tables, with primary keys, before its jobs start)",
       );
-      checkOneOf(p, `${path}.link.billing`, l.billing, ['bandwidth-package', 'data-transfer'] as const);
-      if (
-        l.replication !== undefined &&
-        checkKeys(p, `${path}.link.replication`, l.replication, ['instanceClass', 'structureInitialization', 'dataInitialization', 'delayAlertSeconds'])
-      ) {
-        const r = l.replication as Obj;
-        if (r.instanceClass !== undefined) checkOneOf(p, `${path}.link.replication.instanceClass`, r.instanceClass, DTS_INSTANCE_CLASSES);
-        checkBool(p, `${path}.link.replication.structureInitialization`, r.structureInitialization);
-        checkBool(p, `${path}.link.replication.dataInitialization`, r.dataInitialization);
-        if (r.delayAlertSeconds !== undefined) checkInt(p, `${path}.link.replication.delayAlertSeconds`, r.delayAlertSeconds, 1, 86400);
+    }
+    if (r.instanceClass !== undefined) checkOneOf(p, `${path}.replication.instanceClass`, r.instanceClass, DTS_INSTANCE_CLASSES);
+    checkBool(p, `${path}.replication.structureInitialization`, r.structureInitialization);
+    checkBool(p, `${path}.replication.dataInitialization`, r.dataInitialization);
+    if (r.delayAlertSeconds !== undefined)
+      checkInt(p, `${path}.replication.delayAlertSeconds`, r.delayAlertSeconds, 10, 86400, 'DTS alerts on delays of 10 seconds or more');
+  }
+
+  // residency: staff data kept outside its country needs a declared basis
+  if (regionOk && typeof unit.country === 'string') {
+    const regionCountry = REGIONS[unit.region as keyof typeof REGIONS].country;
+    if (regionCountry !== unit.country && unit.residency === undefined) {
+      p.add(
+        `${path}.residency`,
+        undefined,
+        `is missing: the unit keeps staff data of ${unit.country} in ${unit.region}, which is in ${regionCountry}`,
+        'declare residency: { legalBasis: { basis, reference } } naming the transfer instrument (e.g. a transfer impact assessment) and where its record is kept',
+      );
+    }
+    if (unit.residency !== undefined && checkKeys(p, `${path}.residency`, unit.residency, ['legalBasis'])) {
+      checkLegalBasis(p, `${path}.residency.legalBasis`, (unit.residency as unknown as Obj).legalBasis);
+      if (regionCountry === unit.country) {
+        p.add(
+          `${path}.residency`,
+          unit.residency,
+          `is declared, but ${unit.region} is in ${unit.country}: the data does not leave its country`,
+          'remove residency',
+        );
       }
     }
   }

@@ -13,6 +13,7 @@ import { checkKeys, checkString, isObj, Problems, show, TopologyError } from './
 import { validateAccess } from './validate-access';
 import { validateStateBackend } from './validate-backend';
 import { validateCatalogAndReplication } from './validate-catalog';
+import { validateFlows, validateInterconnect } from './validate-flows';
 import { validateLink } from './validate-link';
 import { type UnitCidrs, unitPath, validateUnit, validateUnitSettings } from './validate-unit';
 import type { TopologyDeclaration } from './types';
@@ -21,7 +22,8 @@ export { Problems, TopologyError } from './checks';
 
 export function topologyProblems(t: TopologyDeclaration): string[] {
   const p = new Problems();
-  if (!checkKeys(p, 'topology', t, ['org', 'platform', 'hub', 'units', 'catalog', 'replication', 'access', 'stateBackend', 'tags'])) return p.list;
+  if (!checkKeys(p, 'topology', t, ['org', 'platform', 'hub', 'units', 'catalog', 'replication', 'interconnect', 'flows', 'access', 'stateBackend', 'tags']))
+    return p.list;
   if (checkKeys(p, 'platform', t.platform, ['appImageName', 'certificates'])) {
     checkString(
       p,
@@ -69,7 +71,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
       if (ids.has(id)) p.add(`units[${i}].id`, id, 'is declared twice', 'give each unit its own id');
       ids.add(id);
     }
-    all.push(validateUnit(p, t, u, path, id === t.hub));
+    all.push(validateUnit(p, t, u, path));
     const region = isObj(u) ? u.region : undefined;
     if (typeof region === 'string') {
       const other = regions.get(region);
@@ -105,6 +107,8 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
     }
   }
   validateLink(p, t);
+  validateInterconnect(p, t);
+  validateFlows(p, t);
   validateAccess(p, t);
   validateStateBackend(p, t);
   validateUnitSettings(p, t);

@@ -28,6 +28,8 @@ export interface UnitAppTierProps {
   readonly kmsKeyId: string;
   /** The unit's files bucket: the only bucket the instances may touch. */
   readonly filesBucketName: string;
+  /** The OOS secret parameters of the app's credentials (database, Redis): the instances read these, no others. */
+  readonly secretParameterNames: readonly string[];
   /** ALB server group the scaling group registers its instances in. */
   readonly albServerGroupId: string;
   readonly appPort: number;
@@ -67,7 +69,7 @@ export class UnitAppTier extends Construct {
     const bucket = props.filesBucketName;
     this.policy = new RamPolicy(this, 'policy', {
       policyName: names.policy,
-      description: `Files bucket and KMS key of unit ${unitId}, nothing else`,
+      description: `Files bucket, own credentials and KMS key of unit ${unitId}, nothing else`,
       policyDocument: Fn.jsonencode({
         Version: '1',
         Statement: [
@@ -84,6 +86,11 @@ export class UnitAppTier extends Construct {
               'oss:ListParts',
             ],
             Resource: [`acs:oss:*:*:${bucket}`, `acs:oss:*:*:${bucket}/*`],
+          },
+          {
+            Effect: 'Allow',
+            Action: ['oos:GetSecretParameter'],
+            Resource: props.secretParameterNames.map((name) => `acs:oos:${props.region}:*:secretparameter/${name}`),
           },
           {
             Effect: 'Allow',

@@ -28,9 +28,12 @@ export interface UnitDatabaseProps {
   readonly dataVswitchIds: Readonly<Record<string, string>>;
   /** KMS key that encrypts the instance's disks. */
   readonly kmsKeyId: string;
-  /** Source ranges allowed to connect: the app tier, and the other units' link ranges DTS reaches it from. */
+  /** Source ranges allowed to connect: the unit's app tier. DTS adds its own whitelist group when a job starts. */
   readonly allowedCidrs: readonly string[];
 }
+
+/** Hours RDS keeps binlogs on the instance (the provider's maximum, 7 days): what DTS resumes from. */
+export const LOCAL_BINLOG_RETENTION_HOURS = 168;
 
 /** Port MySQL listens on inside the VPC. */
 export const MYSQL_PORT = 3306;
@@ -87,6 +90,9 @@ export class UnitDatabase extends Construct {
       backupRetentionPeriod: sizing.backupRetentionDays,
       enableBackupLog: true,
       logBackupRetentionPeriod: sizing.logBackupRetentionDays,
+      // DTS reads the binlog on the instance to resume incremental sync after a pause; RDS MySQL sources need local
+      // binlogs for at least 3 days, 7 recommended (https://help.aliyun.com/document_detail/211631.htm): the maximum.
+      localLogRetentionHours: LOCAL_BINLOG_RETENTION_HOURS,
       preferredBackupPeriod: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
       preferredBackupTime: '18:00Z-19:00Z',
       // Keep backups after the instance is released: the last line of defence against a mistaken destroy.

@@ -1,26 +1,21 @@
 import { Construct } from 'constructs';
 import { SecurityGroup } from '../../.gen/providers/alicloud/security-group';
 import { SecurityGroupRule } from '../../.gen/providers/alicloud/security-group-rule';
+import type { FlowAdmissionModel } from '../topology/flows';
 
 export interface UnitSecurityProps {
   /** The unit's id, for descriptions. */
   readonly unitId: string;
   readonly vpcId: string;
-  readonly names: { readonly ingress: string; readonly app: string; readonly data: string };
+  readonly names: { readonly ingress: string; readonly app: string };
   /** The unit's zones, in order: rules are keyed by zone. */
   readonly zones: readonly string[];
-  /** Ingress-tier (ALB) and app-tier vSwitch CIDRs by zone. */
+  /** Ingress-tier (ALB) vSwitch CIDRs by zone. */
   readonly ingressCidrs: Readonly<Record<string, string>>;
-  readonly appCidrs: Readonly<Record<string, string>>;
   /** Port the app instances listen on, behind the ALB. */
   readonly appPort: number;
-  /** Ports the data tier serves on. */
-  readonly dataPorts: { readonly mysql: number; readonly redis: number };
-  /**
-   * Ranges of the other units that reach this unit's database over CEN (DTS replication of org tables): their
-   * link-tier vSwitch CIDRs, keyed by `<unit>-<zone>`.
-   */
-  readonly peerLinkCidrs: Readonly<Record<string, string>>;
+  /** The declared flows into this unit's app tier: each admits exactly its source unit's app-tier ranges on its port. */
+  readonly inboundFlows: readonly FlowAdmissionModel[];
 }
 
 /** The only ports open to the internet: the ALB's HTTPS listener and the HTTP listener that only redirects. */
@@ -28,15 +23,16 @@ export const PUBLIC_LISTENER_PORTS = { https: 443, http: 80 } as const;
 const ANYWHERE = '0.0.0.0/0';
 
 /**
- * One security group per tier, each admitting only what the next tier in front of it needs:
- * internet → ingress (443, 80 to redirect) → app (app port from the ingress vSwitches, where the ALB's
- * addresses live) → data (MySQL and Redis from the app vSwitches; MySQL also from the other units' link ranges
- * for DTS). Egress is not restricted here: outbound traffic of private tiers leaves through the NAT gateway.
+ * Security groups for the two tiers that hold ECS-style network interfaces: the ALB's (ingress) and the app
+ * instances' (app). Each admits only what the tier in front of it needs: internet → ingress (443, 80 to redirect) →
+ * app (the app port from the ingress vSwitches, where the ALB's addresses live), plus, on the app tier, each declared
+ * cross-unit flow from its source unit's app-tier ranges on its own port. The data tier has no group: RDS and Redis
+ * take their sources from their IP whitelists (the app tier's ranges), and an ECS security group would only admit its
+ * own members. Egress is not restricted here: outbound traffic of private tiers leaves through the NAT gateway.
  */
 export class UnitSecurity extends Construct {
   readonly ingress: SecurityGroup;
   readonly app: SecurityGroup;
-  readonly data: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: UnitSecurityProps) {
     super(scope, id);
@@ -51,14 +47,13 @@ export class UnitSecurity extends Construct {
         innerAccessPolicy: 'Drop',
       });
     this.ingress = group('ingress', props.names.ingress, `Ingress tier of unit ${unitId}: HTTPS from the internet, HTTP only to redirect`);
-    this.app = group('app', props.names.app, `App tier of unit ${unitId}: only from the ingress tier`);
-    this.data = group('data', props.names.data, `Data tier of unit ${unitId}: only from the app tier and the DTS link ranges`);
+    this.app = group('app', props.names.app, `App tier of unit ${unitId}: from the ingress tier and the declared cross-unit flows only`);
 
-    const allow = (sg: SecurityGroup, key: string, port: number, cidr: string, description: string) =>
+    const allow = (sg: SecurityGroup, key: string, protocol: string, port: number, cidr: string, description: string) =>
       new SecurityGroupRule(this, key, {
         securityGroupId: sg.id,
         type: 'ingress',
-        ipProtocol: 'tcp',
+        ipProtocol: protocol,
         nicType: 'intranet',
         policy: 'accept',
         portRange: `${port}/${port}`,
@@ -67,16 +62,23 @@ export class UnitSecurity extends Construct {
         description,
       });
 
-    allow(this.ingress, 'ingress-https', PUBLIC_LISTENER_PORTS.https, ANYWHERE, 'HTTPS from users');
-    allow(this.ingress, 'ingress-http-redirect', PUBLIC_LISTENER_PORTS.http, ANYWHERE, 'HTTP, answered only with a redirect to HTTPS');
+    allow(this.ingress, 'ingress-https', 'tcp', PUBLIC_LISTENER_PORTS.https, ANYWHERE, 'HTTPS from users');
+    allow(this.ingress, 'ingress-http-redirect', 'tcp', PUBLIC_LISTENER_PORTS.http, ANYWHERE, 'HTTP, answered only with a redirect to HTTPS');
     // Rule ids are keyed by zone, never by position: adding a zone must not replace existing rules.
     for (const zone of props.zones) {
-      allow(this.app, `app-from-ingress-${zone}`, props.appPort, props.ingressCidrs[zone], `App port from the ALB in ${zone}`);
-      allow(this.data, `mysql-from-app-${zone}`, props.dataPorts.mysql, props.appCidrs[zone], `MySQL from the app tier in ${zone}`);
-      allow(this.data, `redis-from-app-${zone}`, props.dataPorts.redis, props.appCidrs[zone], `Redis from the app tier in ${zone}`);
+      allow(this.app, `app-from-ingress-${zone}`, 'tcp', props.appPort, props.ingressCidrs[zone], `App port from the ALB in ${zone}`);
     }
-    for (const [key, cidr] of Object.entries(props.peerLinkCidrs)) {
-      allow(this.data, `mysql-from-link-${key}`, props.dataPorts.mysql, cidr, `MySQL from DTS over CEN (link range of ${key})`);
+    for (const flow of props.inboundFlows) {
+      for (const [key, cidr] of Object.entries(flow.sourceCidrs)) {
+        allow(
+          this.app,
+          `flow-${flow.flowKey}-${key}`,
+          flow.protocol,
+          flow.port,
+          cidr,
+          `Flow ${flow.flowKey}: ${flow.service} from the app tier of unit ${flow.fromUnitId} (${key})`,
+        );
+      }
     }
   }
 }

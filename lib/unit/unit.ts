@@ -1,15 +1,17 @@
 import { Construct } from 'constructs';
-import type { UnitOutputs } from '../core/contracts';
+import { UnitExportsWriter, type UnitExportValues } from '../core/contracts';
+import { secretParameter } from '../core/secrets';
 import { addTags } from '../core/tags';
 import type { UnitModel } from '../topology/model';
 import { APP_PORT, UnitAppTier } from './app-tier';
-import { REDIS_PORT, UnitCache } from './cache';
-import { MYSQL_PORT, UnitDatabase } from './database';
+import { UnitCache } from './cache';
+import { UnitDatabase } from './database';
 import { UnitEncryption } from './encryption';
 import { UnitIngress } from './ingress';
 import { UnitLogging } from './logging';
 import { UnitMonitoring } from './monitoring';
 import { UnitNetwork } from './network';
+import { UnitReplicationEndpoint } from './replication-endpoint';
 import { UnitSecurity } from './security';
 import { UnitStorage } from './storage';
 
@@ -37,7 +39,9 @@ export class Unit extends Construct {
   readonly cache: UnitCache;
   readonly appTier: UnitAppTier;
   readonly monitoring: UnitMonitoring;
-  readonly outputs: UnitOutputs;
+  readonly replication: UnitReplicationEndpoint;
+  /** What the unit publishes for the link and accel stacks (as OOS parameters in its region). */
+  readonly exports: UnitExportValues;
 
   constructor(scope: Construct, id: string, props: UnitProps) {
     super(scope, id);
@@ -67,7 +71,8 @@ export class Unit extends Construct {
       flowLogName: names.flowLog,
       flowLogs: { projectName: this.logging.project.projectName, logStoreName: this.logging.flowLogStore.logstoreName },
     });
-    const ids = (tier: keyof UnitOutputs['vswitchIds']) => Object.fromEntries(Object.entries(this.network.vswitches[tier]).map(([zone, v]) => [zone, v.id]));
+    const ids = (tier: 'ingress' | 'app' | 'data' | 'link') =>
+      Object.fromEntries(Object.entries(this.network.vswitches[tier]).map(([zone, v]) => [zone, v.id]));
     const vswitchIds = { ingress: ids('ingress'), app: ids('app'), data: ids('data'), link: ids('link') };
     this.encryption = new UnitEncryption(this, 'encryption', {
       unitId: unit.id,
@@ -79,13 +84,11 @@ export class Unit extends Construct {
     this.security = new UnitSecurity(this, 'security', {
       unitId: unit.id,
       vpcId: this.network.vpc.id,
-      names: { ingress: names.ingressSecurityGroup, app: names.appSecurityGroup, data: names.dataSecurityGroup },
+      names: { ingress: names.ingressSecurityGroup, app: names.appSecurityGroup },
       zones: unit.zones,
       ingressCidrs: unit.network.subnets.ingress,
-      appCidrs: unit.network.subnets.app,
       appPort: APP_PORT,
-      dataPorts: { mysql: MYSQL_PORT, redis: REDIS_PORT },
-      peerLinkCidrs: unit.dtsPeerLinkCidrs,
+      inboundFlows: unit.inboundFlows,
     });
     this.ingress = new UnitIngress(this, 'ingress', {
       unitId: unit.id,
@@ -117,7 +120,7 @@ export class Unit extends Construct {
       vpcId: this.network.vpc.id,
       dataVswitchIds: vswitchIds.data,
       kmsKeyId,
-      allowedCidrs: [...appCidrs, ...Object.values(unit.dtsPeerLinkCidrs)],
+      allowedCidrs: appCidrs,
     });
     this.cache = new UnitCache(this, 'cache', {
       instanceName: names.redis,
@@ -141,6 +144,7 @@ export class Unit extends Construct {
       securityGroupId: this.security.app.id,
       kmsKeyId,
       filesBucketName: this.storage.filesBucket.bucket,
+      secretParameterNames: [unit.appSecrets.databasePassword, unit.appSecrets.redisPassword],
       albServerGroupId: this.ingress.appServerGroup.id,
       appPort: APP_PORT,
     });
@@ -154,23 +158,37 @@ export class Unit extends Construct {
       rdsInstanceId: this.database.instance.id,
       redisInstanceId: this.cache.instance.id,
     });
-    this.outputs = {
+    this.replication = new UnitReplicationEndpoint(this, 'replication', {
       unitId: unit.id,
-      region: unit.region,
+      rdsInstanceId: this.database.instance.id,
+      orgDatabaseName: this.database.orgDatabase.dataBaseName,
+      mirrors: unit.dts.mirrors,
+      accountName: unit.dts.accountName,
+      appAccountName: this.database.appAccount.accountName,
+      passwordParameterName: unit.dts.passwordParameter,
+      kmsKeyId,
+    });
+    this.exports = {
       vpcId: this.network.vpc.id,
-      vpcCidr: unit.network.vpcCidr,
       routeTableId: this.network.vpc.routeTableId,
-      vswitchIds,
+      linkVswitchIds: vswitchIds.link,
       albId: this.ingress.loadBalancer.id,
       albDnsName: this.ingress.loadBalancer.dnsName,
       rdsInstanceId: this.database.instance.id,
-      rdsConnectionHost: this.database.instance.connectionString,
-      rdsPort: this.database.instance.port,
-      orgDatabaseName: this.database.orgDatabase.dataBaseName,
-      kmsKeyId,
-      securityGroupIds: { ingress: this.security.ingress.id, app: this.security.app.id, data: this.security.data.id },
-      redisInstanceId: this.cache.instance.id,
-      logProjectName: this.logging.project.projectName,
     };
+    new UnitExportsWriter(this, 'exports', { unitId: unit.id, names: unit.exports, values: this.exports });
+    // The app reads its own credentials at boot with its instance role; no stack output carries a secret.
+    secretParameter(this, 'app-db-password', {
+      name: unit.appSecrets.databasePassword,
+      value: this.database.appAccount.accountPassword,
+      kmsKeyId,
+      description: `Password of the app's database account of unit ${unit.id}`,
+    });
+    secretParameter(this, 'redis-password', {
+      name: unit.appSecrets.redisPassword,
+      value: this.cache.instance.password,
+      kmsKeyId,
+      description: `Redis password of unit ${unit.id}`,
+    });
   }
 }

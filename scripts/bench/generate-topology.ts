@@ -8,7 +8,7 @@
 import { REGION_IDS, REGIONS, type RegionId } from '../../lib/topology/regions';
 import { planSubnets } from '../../lib/scaffold/new-unit';
 import { type Cidr, parseCidr } from '../../lib/topology/cidr';
-import type { TopologyDeclaration, UnitDeclaration } from '../../lib/topology/types';
+import type { FlowDeclaration, TopologyDeclaration, UnitDeclaration } from '../../lib/topology/types';
 import { loadTopology } from '../../stacks/topology';
 import { topologyProblems } from '../../lib/topology/validate';
 
@@ -41,17 +41,33 @@ export function generateTopology(units: number, base: TopologyDeclaration = load
     const o = octets[i];
     const id = `g${i + 1}`;
     const subnets = planSubnets(parseCidr(`10.${o}.0.0/16`) as Cidr, zones);
+    const { residency: _residency, ...rest } = template;
     return {
-      ...template,
+      ...rest,
       id,
       name: `Generated unit ${id} (${region})`,
+      // The staff of a generated unit live where it is: no residency basis to invent.
+      country: REGIONS[region].country,
       region,
       zones,
       network: { vpcCidr: `10.${o}.0.0/16`, subnets },
       monitoring: { contactGroup: `collab-${id}-oncall`, contacts: [{ name: `platform-oncall-${id}`, email: `platform-oncall-${id}@example.com` }] },
     };
   });
-  return { ...base, units: [...declared, ...added] };
+  // Each generated unit talks to the others as the template does: its flows, re-pointed at the new unit, so the
+  // benchmark builds the CEN a real topology of this size would have.
+  const countryOf = (id: string) => REGIONS[[...declared, ...added].find((u) => u.id === id)!.region].country;
+  const flows: Record<string, FlowDeclaration> = { ...base.flows };
+  for (const unit of added) {
+    for (const [key, flow] of Object.entries(base.flows)) {
+      if (flow.from !== template.id && flow.to !== template.id) continue;
+      const from = flow.from === template.id ? unit.id : flow.from;
+      const to = flow.to === template.id ? unit.id : flow.to;
+      const { legalBasis, ...plain } = flow;
+      flows[`${key}-${unit.id}`] = { ...plain, from, to, ...(legalBasis && countryOf(from) !== countryOf(to) ? { legalBasis } : {}) };
+    }
+  }
+  return { ...base, units: [...declared, ...added], flows };
 }
 
 /** Problems of a generated topology other than units sharing a region (which `reuseRegions` asks for). */

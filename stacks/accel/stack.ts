@@ -6,14 +6,13 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { GlobalAccess } from '../../lib/accel/global-access';
-import type { UnitOutputs } from '../../lib/core/contracts';
+import { UnitExportsReader } from '../../lib/core/contracts';
 import { BaseStack } from '../../lib/core/stack-base';
 import type { TopologyModel } from '../../lib/topology/model';
 import { GA_API_REGION } from '../../lib/topology/regions';
 
 export interface AccelStackProps {
   readonly model: TopologyModel;
-  readonly units: Readonly<Record<string, UnitOutputs>>;
 }
 
 export class AccelStack extends BaseStack {
@@ -22,11 +21,23 @@ export class AccelStack extends BaseStack {
   constructor(scope: Construct, props: AccelStackProps) {
     const { model } = props;
     super(scope, model.stackNames.accel, { defaultRegion: GA_API_REGION, state: model.state.locations[model.stackNames.accel] });
+    // Each unit's ALB, as its stack published it in its own region (never from its state).
+    const units = Object.fromEntries(
+      model.units.map((unit) => {
+        const read = new UnitExportsReader(this, `unit-${unit.id}`, {
+          unitId: unit.id,
+          names: unit.exports,
+          provider: this.provider(unit.region),
+          read: ['albId'],
+        });
+        return [unit.id, { region: unit.region, albId: read.get('albId') }];
+      }),
+    );
     this.access = new GlobalAccess(this, 'access', {
       orgPrefix: model.org.prefix,
       orgName: model.org.name,
       access: model.access,
-      units: props.units,
+      units,
       provider: this.defaultProvider,
     });
     new TerraformOutput(this, 'accelerator_id', { value: this.access.accelerator.accelerator.id, description: 'Global Accelerator instance' });

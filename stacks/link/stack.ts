@@ -1,20 +1,16 @@
 /**
- * The link stack: joins the units. CEN transit routers link the unit VPCs (hub to every other unit) and DTS
- * replicates the org-structure tables each unit masters, both ways between the hub and every other unit.
- * Everything is built by the `Link` construct from the model and the unit stacks' outputs.
+ * The link stack: joins the units. CEN transit routers link the VPCs of units with declared flows between them, and
+ * DTS replicates the org-structure columns each unit masters, both ways between the hub and every other unit (the hub
+ * relays). Everything is built by the `Link` construct from the model and what the unit stacks published.
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { RandomProvider } from '../../.gen/providers/random/provider';
-import type { UnitOutputs } from '../../lib/core/contracts';
 import { BaseStack } from '../../lib/core/stack-base';
 import { Link } from '../../lib/link/link';
 import type { TopologyModel } from '../../lib/topology/model';
 
 export interface LinkStackProps {
   readonly model: TopologyModel;
-  /** Outputs of every unit stack, keyed by unit id. */
-  readonly units: Readonly<Record<string, UnitOutputs>>;
 }
 
 export class LinkStack extends BaseStack {
@@ -24,9 +20,7 @@ export class LinkStack extends BaseStack {
     const { model } = props;
     // The hub's region is the default provider: the CEN instance and the stack's state live there.
     super(scope, model.stackNames.link, { defaultRegion: model.hub.region, state: model.state.locations[model.stackNames.link] });
-    // Generates the DTS accounts' passwords; they stay in this stack's state.
-    new RandomProvider(this, 'random');
-    this.link = new Link(this, 'link', { model, units: props.units, providerFor: (region) => this.provider(region) });
+    this.link = new Link(this, 'link', { model, providerFor: (region) => this.provider(region) });
 
     new TerraformOutput(this, 'cen_id', { value: this.link.interconnect.cen.id, description: 'The CEN instance joining the units' });
     for (const [unitId, router] of Object.entries(this.link.interconnect.routers)) {

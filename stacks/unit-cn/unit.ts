@@ -30,4 +30,8 @@ export const unit: UnitDeclaration = {
     contactGroup: 'collab-cn-oncall',
     contacts: [{ name: 'platform-oncall-cn', email: 'platform-oncall-cn@example.com' }],
   },
+  replication: {
+    // The org schema (cdktf.out/sql/org-schema-cn.sql) is applied in org_cn: its DTS jobs may run.
+    enabled: true,
+  },
 };

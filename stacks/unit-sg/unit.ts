@@ -30,10 +30,16 @@ export const unit: UnitDeclaration = {
     contactGroup: 'collab-sg-oncall',
     contacts: [{ name: 'platform-oncall-sg', email: 'platform-oncall-sg@example.com' }],
   },
-  link: {
-    // Org-structure replication and OA traffic; 20 Mbit/s leaves headroom over the measured 4 Mbit/s peak.
-    bandwidthMbps: 20,
-    billing: 'bandwidth-package',
-    replication: { instanceClass: 'small', structureInitialization: true, dataInitialization: true, delayAlertSeconds: 60 },
+  replication: {
+    // The org schema (cdktf.out/sql/org-schema-sg.sql) is applied in org_sg: its DTS jobs may run.
+    enabled: true,
+    instanceClass: 'small',
+    structureInitialization: true,
+    dataInitialization: true,
+    delayAlertSeconds: 60,
+  },
+  // Vietnamese staff data is kept in Singapore, outside Vietnam: Decree 13/2023 asks for a transfer impact assessment.
+  residency: {
+    legalBasis: { basis: 'Decree 13/2023 overseas transfer impact assessment (factory staff data in Singapore)', reference: 'legal/residency/vn-sg-2026-001' },
   },
 };

@@ -4,7 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { type PolicyOutcome, synthWithPolicy } from '../../lib/policy/enforce';
 import { buildApp, type BuildAppOptions, type BuiltApp } from '../../stacks/app';
+import type { TopologyModel } from '../../lib/topology/model';
+import { resolveTopology } from '../../lib/topology/resolve';
 import type { TopologyDeclaration } from '../../lib/topology/types';
+import { validateTopology } from '../../lib/topology/validate';
 
 export type StackJson = Record<string, any>;
 
@@ -24,9 +27,27 @@ export interface SynthOptions extends Omit<BuildAppOptions, 'outdir'> {
   readonly policy?: boolean;
 }
 
+/** The model of a declaration, validated first (a fixture with a problem fails loudly here). */
+export function modelOf(topology: TopologyDeclaration): TopologyModel {
+  return resolveTopology(validateTopology(topology));
+}
+
+// Every synthesis goes to a temporary folder of its own; they are removed when the test process ends.
+const outdirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of outdirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when the test process ends. */
+export function tempDir(prefix = 'cdktf-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  outdirs.push(dir);
+  return dir;
+}
+
 export function synthTopology(topology: TopologyDeclaration, options: SynthOptions = {}): Synthesized {
   const { policy, ...buildOptions } = options;
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-test-'));
+  const outdir = tempDir();
   const built = buildApp(topology, { ...buildOptions, outdir });
   let outcome: PolicyOutcome | undefined;
   if (policy) outcome = synthWithPolicy(built.app, built.model);

@@ -1,3 +1,4 @@
+import { dbListJson, replicatedColumns } from '../../lib/topology/db-list';
 import type { TerraformStack } from 'cdktf';
 import { DbInstance } from '../../.gen/providers/alicloud/db-instance';
 import { DtsSynchronizationJob } from '../../.gen/providers/alicloud/dts-synchronization-job';
@@ -29,8 +30,17 @@ const database = (stack: TerraformStack, provider?: AlicloudProvider) =>
 
 const orgDb = orgDatabaseName(TOPOLOGY.catalog.orgDatabase, 't2');
 const [allowed] = TOPOLOGY.replication.allowlist;
-const personal = Object.entries(TOPOLOGY.catalog.tables).find(([, c]) => c === 'personal')![0];
-const tables = (...names: string[]) => Object.fromEntries(names.map((t) => [t, { name: t, all: true }]));
+const personal = Object.entries(TOPOLOGY.catalog.tables).find(([, c]) => c.class === 'personal')![0];
+/** The column-level Table map the package builds for these tables: their org-structure columns. */
+const orgColumns = (t: string) => (TOPOLOGY.catalog.tables[t].columns ? replicatedColumns(t, TOPOLOGY.catalog.tables[t].columns) : ['id']);
+const tables = (...names: string[]) =>
+  Object.fromEntries(names.map((t) => [t, { name: t, all: false, column: Object.fromEntries(orgColumns(t).map((c) => [c, { name: c }])) }]));
+/** The db_list the package builds, with one more column of `table` named by hand. */
+const withColumn = (table: string, column: string) => {
+  const list = tables(...TOPOLOGY.replication.allowlist);
+  list[table].column[column] = { name: column };
+  return { [orgDb]: { name: orgDb, all: false, Table: list } };
+};
 const job = (dbList: object | string) => (stack: TerraformStack) =>
   new DtsSynchronizationJob(stack, 'job', {
     dtsInstanceId: 'dts-1',
@@ -142,7 +152,35 @@ const cases: RuleCase[] = [
     resource: 'job',
     expected: 'Compliant',
   },
+  {
+    rule: 'ALI-DTS-1',
+    name: 'exactly what the package builds from the catalog',
+    build: job(dbListJson([{ database: orgDb, tables: TOPOLOGY.replication.allowlist.map((t) => ({ name: t, columns: orgColumns(t) })) }])),
+    resource: 'job',
+    expected: 'Compliant',
+  },
   { rule: 'ALI-DTS-1', name: 'the whole org database', build: job({ [orgDb]: { name: orgDb, all: true } }), resource: 'job', expected: 'Non-Compliant' },
+  {
+    rule: 'ALI-DTS-1',
+    name: 'a hand-edited db_list that adds a personal column',
+    build: job(withColumn('directory_entries', 'full_name')),
+    resource: 'job',
+    expected: 'Non-Compliant',
+  },
+  {
+    rule: 'ALI-DTS-1',
+    name: 'a column the catalog does not know',
+    build: job(withColumn('positions', 'salary')),
+    resource: 'job',
+    expected: 'Non-Compliant',
+  },
+  {
+    rule: 'ALI-DTS-1',
+    name: 'a whole table (every column, personal ones included)',
+    build: job({ [orgDb]: { name: orgDb, all: false, Table: { directory_entries: { name: 'directory_entries', all: true } } } }),
+    resource: 'job',
+    expected: 'Non-Compliant',
+  },
   {
     rule: 'ALI-DTS-1',
     name: 'a personal-data table',
@@ -160,7 +198,7 @@ const cases: RuleCase[] = [
   {
     rule: 'ALI-DTS-1',
     name: 'an allowlisted table renamed to a personal one at the destination',
-    build: job({ [orgDb]: { name: orgDb, all: false, Table: { [allowed]: { name: personal, all: true } } } }),
+    build: job({ [orgDb]: { name: orgDb, all: false, Table: { [allowed]: { ...tables(allowed)[allowed], name: personal } } } }),
     resource: 'job',
     expected: 'Non-Compliant',
   },
