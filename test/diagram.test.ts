@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderMermaid, renderTopologyDoc } from '../lib/diagram/topology-diagram';
-import { deriveUnit } from '../lib/scaffold/new-unit';
+import { deriveSite, deriveUnit } from '../lib/scaffold/new-unit';
 import type { TopologyDeclaration } from '../lib/topology/types';
 import { loadTopology } from '../stacks/topology';
 import { fixtureTopology } from './fixtures/topology';
@@ -97,7 +97,11 @@ describe('the diagram of the four-unit fixture', () => {
   it('a new unit appears with its replication, with no change to the renderer', () => {
     const t5 = deriveUnit({ id: 't5', country: 'TH', region: 'ap-southeast-7', cidr: '10.15.0.0/16' }, topology);
     if (Array.isArray(t5)) throw new Error(t5.join('\n'));
-    const withT5: TopologyDeclaration = { ...topology, units: [...topology.units, { ...t5, replication: { ...t5.replication, enabled: true } }] };
+    const withT5: TopologyDeclaration = {
+      ...topology,
+      units: [...topology.units, { ...t5, replication: { ...t5.replication, enabled: true } }],
+      sites: [...topology.sites, deriveSite(t5)],
+    };
     const m = renderMermaid(modelOf(withT5));
     expect(m).toContain('subgraph unit_t5["unit-t5');
     expect(m).toContain('data_t5 -.->|"DTS org_t5"| data_t1');
