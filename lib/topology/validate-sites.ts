@@ -232,7 +232,7 @@ function budgetFix(input: RoutingInput, r: SiteRouteModel): string {
     nearest !== usable
       ? `the nearest GA acceleration region, ${nearest.name}, has no published region id (lib/topology/ga-regions.ts); the nearest with one is `
       : 'the GA acceleration region nearest the site is ';
-  const over = estimate > (r.budgetMs ?? 0) ? `, still above the budget: raise the budget too` : '';
+  const over = estimate > (r.budgetMs ?? 0) ? ' (still above the budget: raise it too)' : '';
   if (declaredAp) {
     if (r.entry.kind === 'access-point' && r.entry.name === declaredAp.name) {
       return `${noId}${usable.id} (${usable.name}), already access point ${declaredAp.name}: nothing nearer can carry the site's users; raise the budget`;
