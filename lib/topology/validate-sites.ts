@@ -53,7 +53,7 @@ function validateSiteList(p: Problems, sites: unknown, unitIds: readonly string[
       'sites',
       sites,
       sites === undefined ? 'is missing' : 'is not a list',
-      'declare where staff work: [{ id, name, country, latitude, longitude, unit, population }] (docs/accel.md, "Sites")',
+      'declare where staff work: [{ id, name, country, latitude, longitude, unit, population }] (docs/accel.md, "DNS lines and routes")',
     );
     return;
   }
