@@ -9,7 +9,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { ScaffoldError, scaffoldUnit } from '../lib/scaffold/new-unit';
 import type { TopologyDeclaration } from '../lib/topology/types';
-import { loadUnits, shared as declaredShared } from '../stacks/topology';
+import { loadTopology, loadUnitSites, loadUnits, shared as declaredShared } from '../stacks/topology';
 import { TOPOLOGY_DOC, writeTopologyDoc } from './diagram';
 
 const USAGE = 'usage: npm run new-unit -- --id <id> --country <ISO code> --region <region id> --cidr <VPC CIDR> [--name <display name>]';
@@ -53,7 +53,7 @@ export function newUnit(argv: readonly string[], options: NewUnitOptions = {}): 
 
   let written: ReturnType<typeof scaffoldUnit>;
   try {
-    written = scaffoldUnit(stacksDir, shared, loadUnits(stacksDir), {
+    written = scaffoldUnit(stacksDir, { ...shared, sites: [...shared.sites, ...loadUnitSites(stacksDir)] }, loadUnits(stacksDir), {
       id: values.id!,
       country: values.country!,
       region: values.region!,
@@ -67,13 +67,14 @@ export function newUnit(argv: readonly string[], options: NewUnitOptions = {}): 
     }
     throw e;
   }
-  const { file, unit } = written;
+  const { file, unit, site } = written;
   out(`wrote ${shown(file)}: unit ${unit.id} in ${unit.region} (zones ${unit.zones.join(', ')}), VPC ${unit.network.vpcCidr}\n`);
+  out(`  with site ${site.id}, a placeholder at ${site.latitude}, ${site.longitude}: move it to where the unit's staff work\n`);
 
   // The diagram is generated from the declaration as loaded from the folders, the new unit included: exactly
   // what the diagram test compares docs/topology.md with.
   try {
-    const state = writeTopologyDoc({ ...shared, units: loadUnits(stacksDir) }, topologyDoc);
+    const state = writeTopologyDoc(loadTopology(stacksDir, shared), topologyDoc);
     out(
       state === 'written'
         ? `regenerated ${shown(topologyDoc)} with unit ${unit.id} (as \`npm run diagram\` does); commit it with the unit\n`
@@ -86,7 +87,7 @@ export function newUnit(argv: readonly string[], options: NewUnitOptions = {}): 
     return 1;
   }
   out(
-    'next: review the file (residency, sizing, mastersTables, link), then `npm run synth`, `npx jest --ci -u` (read the snapshot diff) and `npm test`; see docs/new-country.md\n',
+    'next: review the file (residency, sizing, mastersTables, link, the site), then `npm run synth`, `npm run paths`, `npx jest --ci -u` (read the snapshot diff) and `npm test`; see docs/new-country.md\n',
   );
   return 0;
 }

@@ -1,10 +1,12 @@
 /**
  * The topology: what is shared by all units. Units themselves are declared one file each, in
- * stacks/unit-<id>/unit.ts, and are discovered from there, so adding a country is adding a folder.
+ * stacks/unit-<id>/unit.ts, and are discovered from there, so adding a country is adding a folder. A unit file may
+ * also export `sites` (the scaffold writes the new unit's first site there); they join the sites declared here.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { TopologyDeclaration, UnitDeclaration } from '../lib/topology/types';
+import type { SiteDeclaration } from '../lib/topology/types-sites';
 
 /** Everything but the units. */
 export const shared: Omit<TopologyDeclaration, 'units'> = {
@@ -144,41 +146,102 @@ export const shared: Omit<TopologyDeclaration, 'units'> = {
     listener: { protocol: 'https', certificateId: '14520013-cn-hangzhou', port: 443, redirectPort: 80 },
     healthCheck: { path: '/healthz', intervalSeconds: 3 },
     hostnames: {
-      // Domestic services overseas users need: approvals and reporting live with HQ data.
-      oa: 'cn',
-      reports: 'cn',
-      // The factory's own workspace, whose data lives in the overseas unit.
-      vn: 'sg',
+      // Domestic services overseas users need: approvals and reporting live with HQ data. HQ staff resolve them on the
+      // default line to the cn ALB; the factory's on the oversea line to the Singapore access point, which carries
+      // them over the backbone to Hangzhou. Their requests are decrypted in Singapore and served in China.
+      oa: {
+        unit: 'cn',
+        crossBorderUse: {
+          basis: 'Decree 13/2023 overseas transfer impact assessment for factory staff using HQ approvals (via Singapore to China)',
+          reference: 'legal/transfers/vn-to-cn-2026-002',
+        },
+      },
+      reports: {
+        unit: 'cn',
+        crossBorderUse: {
+          basis: 'Decree 13/2023 overseas transfer impact assessment for factory staff using HQ reporting (via Singapore to China)',
+          reference: 'legal/transfers/vn-to-cn-2026-003',
+        },
+      },
+      // The factory's own workspace, whose data lives in the overseas unit. No access point is in mainland China, so
+      // HQ staff who open it go straight to the Singapore ALB over the public internet, decrypted there.
+      vn: {
+        unit: 'sg',
+        withoutAccessPoint: 'direct',
+        crossBorderUse: { basis: 'PIPL standard contract for HQ staff using the factory workspace', reference: 'legal/transfers/cn-to-sg-2026-003' },
+      },
     },
   },
+  sites: [
+    // ~3,000 staff at headquarters in Shandong; Jinan's coordinates stand for the site.
+    {
+      id: 'hq',
+      name: 'Headquarters, Shandong (Jinan)',
+      country: 'CN',
+      latitude: 36.65,
+      longitude: 117.12,
+      unit: 'cn',
+      population: 'default',
+      staff: 3000,
+      latencyBudgetMs: { oa: 50, reports: 50 },
+    },
+    // ~500 staff at the factory; 120 ms is the top of what the Singapore access point measured.
+    {
+      id: 'hcmc',
+      name: 'Factory, Ho Chi Minh City',
+      country: 'VN',
+      latitude: 10.82,
+      longitude: 106.63,
+      unit: 'sg',
+      population: 'oversea',
+      staff: 500,
+      latencyBudgetMs: 120,
+    },
+  ],
   stateBackend: { kind: 'local' },
   tags: { project: 'collab-units', 'managed-by': 'cdktf' },
 };
 
 const UNIT_DIR = /^unit-([a-z][a-z0-9]*)$/;
 
+/** The unit modules below `stacksDir` (stacks/unit-<id>/unit.ts), sorted by folder name, with their folder's id. */
+function unitModules(stacksDir: string): { dir: string; id: string; module: { unit?: UnitDeclaration; sites?: readonly SiteDeclaration[] } }[] {
+  return fs
+    .readdirSync(stacksDir)
+    .sort()
+    .flatMap((dir) => {
+      const m = UNIT_DIR.exec(dir);
+      if (!m || !fs.existsSync(path.join(stacksDir, dir, 'unit.ts'))) return [];
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return [{ dir, id: m[1], module: require(path.join(stacksDir, dir, 'unit')) }];
+    });
+}
+
 /**
  * Reads every stacks/unit-<id>/unit.ts below `stacksDir`, sorted by folder name. A folder whose declaration
  * names another id is an error: the folder name is the stack name.
  */
 export function loadUnits(stacksDir: string = __dirname): UnitDeclaration[] {
-  const units: UnitDeclaration[] = [];
-  for (const dir of fs.readdirSync(stacksDir).sort()) {
-    const m = UNIT_DIR.exec(dir);
-    if (!m || !fs.existsSync(path.join(stacksDir, dir, 'unit.ts'))) continue;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const declared: UnitDeclaration = require(path.join(stacksDir, dir, 'unit')).unit;
-    if (declared?.id !== m[1]) {
+  return unitModules(stacksDir).map(({ dir, id, module }) => {
+    const declared = module.unit;
+    if (declared?.id !== id) {
       throw new Error(
-        `stacks/${dir}/unit.ts: id ${JSON.stringify(declared?.id)} does not match its folder; set id: "${m[1]}" or rename the folder to unit-${declared?.id}`,
+        `stacks/${dir}/unit.ts: id ${JSON.stringify(declared?.id)} does not match its folder; set id: "${id}" or rename the folder to unit-${declared?.id}`,
       );
     }
-    units.push(declared);
-  }
-  return units;
+    return declared;
+  });
 }
 
-/** The declared topology: shared settings plus the units found in stacks/. */
-export function loadTopology(stacksDir?: string): TopologyDeclaration {
-  return { ...shared, units: loadUnits(stacksDir) };
+/** The sites the unit files below `stacksDir` export (`export const sites`), in folder order. */
+export function loadUnitSites(stacksDir: string = __dirname): SiteDeclaration[] {
+  return unitModules(stacksDir).flatMap(({ module }) => module.sites ?? []);
+}
+
+/**
+ * The declared topology: `sharedPart` (the shared settings declared here, by default) plus the units found below
+ * `stacksDir`, and their sites joined to the shared ones.
+ */
+export function loadTopology(stacksDir?: string, sharedPart: Omit<TopologyDeclaration, 'units'> = shared): TopologyDeclaration {
+  return { ...sharedPart, units: loadUnits(stacksDir), sites: [...sharedPart.sites, ...loadUnitSites(stacksDir)] };
 }

@@ -9,7 +9,9 @@ import { App } from 'cdktf';
 import { checkStack, loadSchemas } from '../lib/schema-check/check';
 import { AccelStack } from '../stacks/accel/stack';
 import { GA_TLS_POLICY } from '../lib/accel/routing';
-import { GA_API_REGION } from '../lib/topology/regions';
+import { gaRegion } from '../lib/topology/ga-regions';
+import { GA_API_REGION, REGIONS } from '../lib/topology/regions';
+import { hostnameDeclaration } from '../lib/topology/sites';
 import type { TopologyDeclaration } from '../lib/topology/types';
 import { loadTopology } from '../stacks/topology';
 import { resourcesOf, type StackJson, synthTopology } from './helpers/synth';
@@ -54,7 +56,9 @@ function routesOf(accel: StackJson): Record<string, string> {
 
 /** The assertions every HTTPS-listener topology's accel stack must meet, whatever its units. */
 function contractOf(topology: TopologyDeclaration): StackJson {
-  const accel = synthTopology(topology).stacks.accel;
+  const synth = synthTopology(topology);
+  const accel = synth.stacks.accel;
+  const model = synth.built.model;
   const access = topology.access;
   if (access.listener.protocol !== 'https') throw new Error('contractOf: an HTTPS listener is expected');
   const listener = { port: 443, redirectPort: 80, ...access.listener };
@@ -77,10 +81,15 @@ function contractOf(topology: TopologyDeclaration): StackJson {
       (accel.provider.alicloud as { alias?: string; region: string }[]).map((p) => [p.alias ? `alicloud.${p.alias}` : 'alicloud', p.region]),
     );
     const reads = Object.values<any>(accel.data.alicloud_oos_parameters);
-    expect(reads).toHaveLength(topology.units.length);
+    // Every unit's ALB id; the DNS name only of the ALBs a CNAME points at.
+    const cnameUnits = [...new Set(model.access.dnsRecords.flatMap((r) => (r.target.kind === 'alb' ? [r.target.unitId] : [])))];
+    expect(reads).toHaveLength(topology.units.length + cnameUnits.length);
     for (const u of topology.units) {
       const read = reads.find((d) => d.ids[0] === `${topology.org.prefix}/${u.id}/alb-id`);
       expect(regions[read.provider ?? 'alicloud']).toBe(u.region);
+      const dnsName = reads.find((d) => d.ids[0] === `${topology.org.prefix}/${u.id}/alb-dns-name`);
+      if (cnameUnits.includes(u.id)) expect(regions[dnsName.provider ?? 'alicloud']).toBe(u.region);
+      else expect(dnsName).toBeUndefined();
     }
     expect(JSON.stringify(accel)).not.toContain('terraform_remote_state');
   });
@@ -138,7 +147,9 @@ function contractOf(topology: TopologyDeclaration): StackJson {
   });
 
   it('routes each declared hostname to the endpoint group of the unit owning its data, and nothing else', () => {
-    expect(routesOf(accel)).toEqual(Object.fromEntries(Object.entries(access.hostnames).map(([h, id]) => [`${h}.${access.domain}`, unitOf(id).region])));
+    expect(routesOf(accel)).toEqual(
+      Object.fromEntries(Object.entries(access.hostnames).map(([h, entry]) => [`${h}.${access.domain}`, unitOf(hostnameDeclaration(entry).unit).region])),
+    );
   });
 
   it('answers HTTP on the redirect port only with a redirect to HTTPS, for every hostname, with no endpoint group behind it', () => {
@@ -160,17 +171,47 @@ function contractOf(topology: TopologyDeclaration): StackJson {
     expect(redirect[0].rule_conditions[0].host_config[0].values.sort()).toEqual([...fqdns].sort());
   });
 
-  it('publishes every hostname in the declared domain with the declared TTL, at an access point address', () => {
-    const records = Object.values(resourcesOf(accel, 'alicloud_alidns_record')) as any[];
-    // One record per hostname and access point.
-    expect(records.map((r) => r.rr).sort()).toEqual(
-      Object.keys(access.hostnames)
-        .flatMap((h) => Object.keys(access.accessPoints).map(() => h))
-        .sort(),
-    );
-    for (const r of records) {
-      expect(r).toMatchObject({ domain_name: access.domain, type: 'A', ttl: access.dnsTtlSeconds ?? 600 });
-      expect(r.value).toMatch(/^\$\{element\(alicloud_ga_ip_set\.[^.]+\.ip_address_list, 0\)\}$/);
+  const records = Object.values(resourcesOf(accel, 'alicloud_alidns_record')) as any[];
+  const ipSets = resourcesOf(accel, 'alicloud_ga_ip_set');
+  const oosReads = accel.data.alicloud_oos_parameters as Record<string, any>;
+  /** What a record answers: `alb <unit>` (a CNAME to the DNS name the unit published) or `ap <IP set region>` (an A record). */
+  const answerOf = (r: any): string => {
+    const alb = /^\$\{data\.alicloud_oos_parameters\.([^.]+)\.parameters\[0\]\.value\}$/.exec(r.value);
+    if (alb) {
+      expect(r.type).toBe('CNAME');
+      const m = new RegExp(`^${topology.org.prefix}/([^/]+)/alb-dns-name$`).exec(oosReads[alb[1]].ids[0]);
+      return `alb ${m![1]}`;
+    }
+    const ap = /^\$\{element\(alicloud_ga_ip_set\.([^.]+)\.ip_address_list, 0\)\}$/.exec(r.value);
+    expect(ap).not.toBeNull();
+    expect(r.type).toBe('A');
+    return `ap ${ipSets[ap![1]].accelerate_region_id}`;
+  };
+
+  it('publishes every hostname in the declared domain with the declared TTL, on at least the default and oversea lines, one record per line', () => {
+    for (const r of records) expect(r).toMatchObject({ domain_name: access.domain, ttl: access.dnsTtlSeconds ?? 600 });
+    for (const label of Object.keys(access.hostnames)) {
+      const lines = records.filter((r) => r.rr === label).map((r) => r.line);
+      expect(lines).toEqual(expect.arrayContaining(['default', 'oversea']));
+      expect(new Set(lines).size).toBe(lines.length);
+    }
+  });
+
+  it('writes exactly the record set the routing derived from the declaration', () => {
+    const written = records.map((r) => `${r.rr} ${r.line} ${answerOf(r)}`).sort();
+    const derived = model.access.dnsRecords
+      .map((r) => `${r.label} ${r.line} ${r.target.kind === 'alb' ? `alb ${r.target.unitId}` : `ap ${r.target.region}`}`)
+      .sort();
+    expect(written).toEqual(derived);
+  });
+
+  it('sends mainland resolvers to a mainland ALB or access point, and abroad only where the hostname declares it', () => {
+    const mainlandUnits = topology.units.filter((u) => REGIONS[u.region].mainland).map((u) => u.id);
+    for (const r of records.filter((x) => x.line === 'default')) {
+      const answer = answerOf(r);
+      const declared = hostnameDeclaration(access.hostnames[r.rr]).withoutAccessPoint === 'direct';
+      const home = answer.startsWith('alb ') ? mainlandUnits.includes(answer.slice(4)) : gaRegion(answer.slice(3))!.mainland;
+      expect(`${r.rr}: ${answer}, ${home ? 'in the mainland' : declared ? 'abroad, declared' : 'abroad, undeclared'}`).not.toMatch(/undeclared$/);
     }
   });
 
@@ -179,6 +220,23 @@ function contractOf(topology: TopologyDeclaration): StackJson {
 
 describe('accel stack as declared', () => {
   const declared = contractOf(loadTopology());
+  const records = Object.values(resourcesOf(declared, 'alicloud_alidns_record')) as any[];
+  const answer = (rr: string, line: string) => {
+    const r = records.find((x) => x.rr === rr && x.line === line);
+    return r && `${r.type} ${r.value}`;
+  };
+
+  it.each(['oa', 'reports'])('sends mainland resolvers of %s. to the cn ALB and overseas ones to the Singapore access point', (label) => {
+    expect(answer(label, 'default')).toMatch(/^CNAME \$\{data\.alicloud_oos_parameters\.unit-cn_albDnsName_[^.]+\.parameters\[0\]\.value\}$/);
+    expect(answer(label, 'oversea')).toMatch(/^A \$\{element\(alicloud_ga_ip_set\.access_accelerator_ip-set-sg_[^.]+\.ip_address_list, 0\)\}$/);
+    const read = Object.values<any>(declared.data.alicloud_oos_parameters).find((d) => d.ids[0] === 'acme/cn/alb-dns-name');
+    expect(read).toBeDefined();
+  });
+
+  it('sends every resolver of vn. straight to the sg ALB: its own (oversea) users, and mainland users as declared', () => {
+    expect(answer('vn', 'oversea')).toMatch(/^CNAME \$\{data\.alicloud_oos_parameters\.unit-sg_albDnsName_[^.]+\.parameters\[0\]\.value\}$/);
+    expect(answer('vn', 'default')).toBe(answer('vn', 'oversea'));
+  });
 
   it('matches the snapshot', () => {
     expect(declared).toMatchSnapshot();
@@ -225,13 +283,19 @@ describe('accel stack of the four-unit fixture', () => {
     expect(GA_TLS_POLICY).toBe('tls_cipher_policy_1_2_strict_with_1_3');
   });
 
-  it('publishes the four hostnames in fixture.example.net', () => {
+  it('publishes the four hostnames in fixture.example.net, each on its two lines', () => {
     const records = Object.values(resourcesOf(accel, 'alicloud_alidns_record')) as any[];
-    expect(records.map((r) => `${r.rr}.${r.domain_name}`).sort()).toEqual([
-      'de.fixture.example.net',
-      'jp.fixture.example.net',
-      'oa.fixture.example.net',
-      'reports.fixture.example.net',
+    expect(records.map((r) => `${r.rr}.${r.domain_name} ${r.line} ${r.type}`).sort()).toEqual([
+      // Served abroad, with no access point in the mainland: the mainland line goes straight to the ALB, as declared.
+      'de.fixture.example.net default CNAME',
+      'de.fixture.example.net oversea CNAME',
+      'jp.fixture.example.net default CNAME',
+      'jp.fixture.example.net oversea CNAME',
+      // Served in the mainland: its own users straight to the ALB, the others through the Singapore access point.
+      'oa.fixture.example.net default CNAME',
+      'oa.fixture.example.net oversea A',
+      'reports.fixture.example.net default CNAME',
+      'reports.fixture.example.net oversea A',
     ]);
   });
 
@@ -321,14 +385,27 @@ describe('declaration variants', () => {
     expect(ttls(accelOf((t) => delete t.access.dnsTtlSeconds))).toEqual([600]);
   });
 
-  it('adds an access point (Kuala Lumpur) with one more entry: an IP set and a DNS record per hostname', () => {
-    const stack = accelOf((t) => (t.access.accessPoints.kl = { region: 'ap-southeast-3', bandwidthMbps: 10 }));
+  it('adds an access point (Kuala Lumpur) with one more entry: an IP set, and a country line for the sites nearer to it', () => {
+    const stack = accelOf((t) => {
+      t.access.accessPoints.kl = { region: 'ap-southeast-3', bandwidthMbps: 10 };
+      // Two overseas sites of the hub's staff: Jakarta (nearer Singapore, more staff) and Penang (nearer Kuala Lumpur).
+      t.sites.push(
+        { id: 'jakarta', name: 'Jakarta office', country: 'ID', latitude: -6.18, longitude: 106.87, unit: 't1', population: 'oversea', staff: 50 },
+        { id: 'penang', name: 'Penang office', country: 'MY', latitude: 5.41, longitude: 100.33, unit: 't1', population: 'oversea', staff: 10 },
+      );
+    });
     const regions = Object.values(resourcesOf(stack, 'alicloud_ga_ip_set'))
       .map((s: any) => s.accelerate_region_id)
       .sort();
     expect(regions).toEqual(['ap-southeast-1', 'ap-southeast-3']);
-    // Two hostnames (oa, reports), one record each per access point.
-    expect(Object.keys(resourcesOf(stack, 'alicloud_alidns_record'))).toHaveLength(4);
+    const ipSetRegion = (value: string) => resourcesOf(stack, 'alicloud_ga_ip_set')[/alicloud_ga_ip_set\.([^.]+)\./.exec(value)![1]].accelerate_region_id;
+    const records = (Object.values(resourcesOf(stack, 'alicloud_alidns_record')) as any[]).filter((r) => r.rr === 'oa');
+    expect(records.map((r) => `${r.line} ${r.type === 'A' ? ipSetRegion(r.value) : r.type}`).sort()).toEqual([
+      'default CNAME',
+      'os_asia_my ap-southeast-3',
+      'oversea ap-southeast-1',
+    ]);
+    expect(checkStack(stack, schema)).toEqual([]);
   });
 
   it('defaults an access point to Singapore', () => {
@@ -341,7 +418,7 @@ describe('declaration variants', () => {
     const stack = accelOf(
       (t) => {
         t.access.listener = { protocol: 'tcp' };
-        t.access.hostnames = { jp: 't2', files: 't2' };
+        t.access.hostnames = { jp: t.access.hostnames.jp, files: t.access.hostnames.jp };
       },
       ['t1', 't2'],
     );

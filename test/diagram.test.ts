@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderMermaid, renderTopologyDoc } from '../lib/diagram/topology-diagram';
-import { deriveUnit } from '../lib/scaffold/new-unit';
+import { deriveSite, deriveUnit } from '../lib/scaffold/new-unit';
 import type { TopologyDeclaration } from '../lib/topology/types';
 import { loadTopology } from '../stacks/topology';
 import { fixtureTopology } from './fixtures/topology';
@@ -66,6 +66,15 @@ describe('the diagram of the four-unit fixture', () => {
     expect(mermaid).not.toMatch(/ga_sin -->\|[^|]*\| unit_t4/);
   });
 
+  it('shows each site and, per entry point, the hostnames DNS sends its users there for; dotted where they cross the mainland border unaccelerated', () => {
+    expect(mermaid).toContain('site_osaka(["site osaka: Fixture office, Osaka<br/>JP, 200 staff, DNS oversea"])');
+    expect(mermaid).toContain('site_osaka -->|"oa. (oversea)<br/>reports. (oversea)"| ga_sin');
+    expect(mermaid).toContain('site_osaka -->|"jp. (oversea, to the ALB)"| unit_t2');
+    expect(mermaid).toContain('site_nanjing -->|"oa. (default, to the ALB)<br/>reports. (default, to the ALB)"| unit_t1');
+    expect(mermaid).toContain('site_nanjing -.->|"jp. (default, to the ALB)"| unit_t2');
+    expect(doc).toContain('| penang | oa.fixture.example.net | oversea | access point sin (ap-southeast-1) | unit-t1 | yes: fx/legal/010 |');
+  });
+
   it('lists what each job copies, column by column, and never a personal column or table', () => {
     expect(doc).toContain(
       '| unit-t2 | unit-t1 | org_t2 | departments(id, parent_id, name); positions(id, department_id, title); directory_entries(member_id, department_id) |',
@@ -97,7 +106,11 @@ describe('the diagram of the four-unit fixture', () => {
   it('a new unit appears with its replication, with no change to the renderer', () => {
     const t5 = deriveUnit({ id: 't5', country: 'TH', region: 'ap-southeast-7', cidr: '10.15.0.0/16' }, topology);
     if (Array.isArray(t5)) throw new Error(t5.join('\n'));
-    const withT5: TopologyDeclaration = { ...topology, units: [...topology.units, { ...t5, replication: { ...t5.replication, enabled: true } }] };
+    const withT5: TopologyDeclaration = {
+      ...topology,
+      units: [...topology.units, { ...t5, replication: { ...t5.replication, enabled: true } }],
+      sites: [...topology.sites, deriveSite(t5)],
+    };
     const m = renderMermaid(modelOf(withT5));
     expect(m).toContain('subgraph unit_t5["unit-t5');
     expect(m).toContain('data_t5 -.->|"DTS org_t5"| data_t1');

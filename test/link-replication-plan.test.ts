@@ -168,7 +168,7 @@ describe('CEN from the declared flows', () => {
         t.flows = {
           sync: { from: 't2', to: 't4', service: 'sync', port: 9000, protocol: 'tcp', carries: 'org-structure', bandwidthMbps: 5, description: 'x' },
         };
-        t.access.hostnames = { jp: 't2' };
+        // The fixture's hostnames of t2 and t4: jp. only, served from Tokyo.
         t.access.crossBorder = undefined;
       }),
     );

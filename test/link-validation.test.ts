@@ -176,6 +176,7 @@ describe('link declarations: bad input is rejected naming the field, the value a
   it('accepts a lone hub, which links to nothing', () => {
     const t = base();
     t.units = [unit(t, 't1')];
+    t.sites = t.sites.filter((s: { unit: string }) => s.unit === 't1');
     t.access.hostnames = { oa: 't1' };
     t.flows = {};
     expect(topologyProblems(t)).toEqual([]);

@@ -9,11 +9,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { topologyDoc } from '../scripts/diagram';
 import { loadSchemas, checkOutdir } from '../lib/schema-check/check';
-import { deriveUnit, type NewUnitRequest, planSubnets, renderUnitFile, ScaffoldError, scaffoldUnit } from '../lib/scaffold/new-unit';
+import { deriveSite, deriveUnit, type NewUnitRequest, planSubnets, renderUnitFile, ScaffoldError, scaffoldUnit } from '../lib/scaffold/new-unit';
 import { type Cidr, parseCidr } from '../lib/topology/cidr';
 import { topologyProblems } from '../lib/topology/validate';
 import { newUnit } from '../scripts/new-unit';
-import { loadTopology, loadUnits } from '../stacks/topology';
+import { loadTopology, loadUnitSites, loadUnits } from '../stacks/topology';
 import { resourcesOf, synthTopology } from './helpers/synth';
 import { fixtureShared, writeFixtureStacks } from './fixtures/topology';
 
@@ -48,7 +48,7 @@ afterAll(() => {
 describe('scaffolding t5 in a temporary stacks folder', () => {
   const stacksDir = tempStacks();
   const result = scaffoldUnit(stacksDir, shared(), loadUnits(stacksDir), T5);
-  const topology = { ...shared(), units: loadUnits(stacksDir) };
+  const topology = loadTopology(stacksDir, shared());
   const synth = synthTopology(topology);
 
   it('writes unit-t5/unit.ts declaring exactly the derived unit', () => {
@@ -84,6 +84,24 @@ describe('scaffolding t5 in a temporary stacks folder', () => {
     expect(t5.monitoring).toEqual({ contactGroup: 'fx-t5-oncall', contacts: [{ name: 'oncall-t5', email: 'oncall-t5@fixture.example.net' }] });
   });
 
+  it("places the unit's first site at its region's city, in its DNS population, without a budget, in the unit file", () => {
+    expect(result.site).toEqual({
+      id: 't5',
+      name: 'Staff of unit t5 near Bangkok',
+      country: 'TH',
+      latitude: 13.76,
+      longitude: 100.5,
+      unit: 't5',
+      population: 'oversea',
+    });
+    expect(loadUnitSites(stacksDir)).toEqual([result.site]);
+    expect(topology.sites.map((s) => s.id)).toEqual([...shared().sites.map((s) => s.id), 't5']);
+    // A unit in a mainland region gets a site in the default population.
+    const t6 = deriveUnit({ id: 't6', country: 'CN', region: 'cn-beijing', cidr: '10.16.0.0/16' }, topology);
+    if (Array.isArray(t6)) throw new Error(t6.join('\n'));
+    expect(deriveSite(t6)).toMatchObject({ country: 'CN', latitude: 39.9, longitude: 116.41, population: 'default' });
+  });
+
   it('writes the residency basis it is given for staff data kept outside their country', () => {
     const t6 = deriveUnit(
       { id: 't6', country: 'VN', region: 'ap-southeast-3', cidr: '10.16.0.0/16', residency: { basis: 'Decree 13/2023 TIA', reference: 'tia-42' } },
@@ -114,7 +132,7 @@ describe('scaffolding t5 in a temporary stacks folder', () => {
   });
 
   it('renders a file that reads back to the same declaration', () => {
-    expect(fs.readFileSync(result.file, 'utf8')).toBe(renderUnitFile(result.unit));
+    expect(fs.readFileSync(result.file, 'utf8')).toBe(renderUnitFile(result.unit, [result.site]));
   });
 });
 
@@ -205,7 +223,7 @@ describe('the new-unit command', () => {
     const stacksDir = tempStacks();
     const doc = path.join(path.dirname(stacksDir), 'docs', 'topology.md');
     fs.mkdirSync(path.dirname(doc));
-    const stale = topologyDoc({ ...shared(), units: loadUnits(stacksDir) });
+    const stale = topologyDoc(loadTopology(stacksDir, shared()));
     fs.writeFileSync(doc, stale);
     const before = tree(stacksDir);
     let stdout = '';
@@ -228,7 +246,7 @@ describe('the new-unit command', () => {
     const doc = fs.readFileSync(r.doc, 'utf8');
     expect(doc).not.toBe(r.stale);
     // Exactly what the diagram test compares the committed file with: the declaration loaded from the folders.
-    expect(doc).toBe(topologyDoc({ ...shared(), units: loadUnits(r.stacksDir) }));
+    expect(doc).toBe(topologyDoc(loadTopology(r.stacksDir, shared())));
     expect(doc).toContain('subgraph unit_t5["unit-t5');
     expect(r.stdout).toMatch(/^wrote .*unit-t5\/unit\.ts: unit t5 in ap-southeast-7 \(zones ap-southeast-7a, ap-southeast-7b\), VPC 10\.15\.0\.0\/16$/m);
     expect(r.stdout).toMatch(/^regenerated .*docs\/topology\.md with unit t5/m);

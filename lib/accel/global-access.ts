@@ -13,13 +13,16 @@ export interface GlobalAccessProps {
   readonly access: ResolvedAccess;
   /** Outputs of the unit stacks, by unit id. */
   readonly units: Readonly<Record<string, AccessUnit>>;
+  /** DNS names of the ALBs some DNS record points at (a CNAME), by unit id, as the unit stacks published them. */
+  readonly albDnsNames: Readonly<Record<string, string>>;
   /** Provider bound to GA_API_REGION: GA's API exists only in cn-hangzhou, whatever the access points' locations. */
   readonly provider: TerraformProvider;
 }
 
 /**
  * The access point: a Global Accelerator whose access points carry users onto Alibaba's backbone, routes each
- * hostname to the unit that owns its data, and the DNS records that send users to it.
+ * hostname to the unit that owns its data, and the DNS records that send each population of users to it: straight to
+ * the unit's ALB, or to an access point.
  */
 export class GlobalAccess extends Construct {
   readonly settings: ResolvedAccess;
@@ -45,6 +48,13 @@ export class GlobalAccess extends Construct {
       dependsOn: this.accelerator.bandwidthReady,
       provider,
     });
-    this.dns = new AccessDns(this, 'dns', { access: this.settings, ipSets: this.accelerator.ipSets, provider });
+    this.dns = new AccessDns(this, 'dns', {
+      domain: this.settings.domain,
+      ttlSeconds: this.settings.dnsTtlSeconds,
+      records: this.settings.dnsRecords,
+      ipSets: this.accelerator.ipSets,
+      albDnsNames: props.albDnsNames,
+      provider,
+    });
   }
 }

@@ -1,11 +1,13 @@
 /**
  * Renders docs/topology.md from the resolved model: a Mermaid diagram of the units (region, VPC range, the data they
  * keep), the CEN peerings the declared flows need (bandwidth, billing) with the flows they carry, the DTS
- * org-structure jobs with what they copy, and the GA access points with the hostnames they route to each unit; then
- * the same facts as tables. Pure and deterministic: the same model always gives the same bytes. It reads the model,
+ * org-structure jobs with what they copy, the GA access points with the hostnames they route to each unit, and the
+ * sites with the route DNS gives their users to each hostname (straight to a unit's ALB, or through an access point);
+ * then the same facts as tables. Pure and deterministic: the same model always gives the same bytes. It reads the model,
  * never the declaration, so it shows exactly what the stacks build.
  */
 import type { TopologyModel, UnitModel } from '../topology/model';
+import type { SiteRouteModel } from '../topology/sites';
 
 /** Mermaid quoted labels cannot hold a double quote. */
 const label = (s: string) => s.replace(/"/g, '#quot;');
@@ -57,16 +59,33 @@ export function renderMermaid(m: TopologyModel): string {
   }
   const routes = hostnamesByUnit(m);
   for (const ap of m.access.accessPoints) {
-    lines.push(
-      `  ${nodeId('users', ap.name)}(("users near ${label(ap.regionName)}")) --> ${nodeId('ga', ap.name)}{{"GA access point ${label(ap.name)}<br/>${ap.region}, ${ap.bandwidthMbps} Mbit/s"}}`,
-    );
+    lines.push(`  ${nodeId('ga', ap.name)}{{"GA access point ${label(ap.name)}<br/>${ap.region}, ${ap.bandwidthMbps} Mbit/s"}}`);
+    // What the access point's forwarding rules send to each unit.
     for (const u of m.units) {
       const hosts = routes.get(u.id);
       if (hosts) lines.push(`  ${nodeId('ga', ap.name)} -->|"${label(hosts.join('<br/>'))}"| ${nodeId('unit', u.id)}`);
     }
   }
+  for (const site of m.sites) {
+    const staff = site.staff !== undefined ? `, ${site.staff} staff` : '';
+    lines.push(`  ${nodeId('site', site.id)}(["site ${label(site.id)}: ${label(site.name)}<br/>${site.country}${staff}, DNS ${site.population}"])`);
+    // One edge per entry point, with the hostnames DNS sends the site's users there for; a dotted edge crosses the
+    // mainland border on the public internet.
+    const byEntry = new Map<string, SiteRouteModel[]>();
+    for (const r of m.access.routes.filter((x) => x.siteId === site.id)) {
+      const key = r.entry.kind === 'alb' ? nodeId('unit', r.entry.unitId) : nodeId('ga', r.entry.name);
+      byEntry.set(key, [...(byEntry.get(key) ?? []), r]);
+    }
+    for (const [target, rs] of byEntry) {
+      const text = rs.map((r) => `${r.label}. (${r.line}${r.entry.kind === 'alb' ? ', to the ALB' : ''})`).join('<br/>');
+      const across = rs.some((r) => r.entry.kind === 'alb' && r.entry.mainland !== (site.country === 'CN'));
+      lines.push(`  ${nodeId('site', site.id)} ${across ? '-.->' : '-->'}|"${label(text)}"| ${target}`);
+    }
+  }
   return lines.join('\n');
 }
+
+const entryText = (r: SiteRouteModel) => (r.entry.kind === 'alb' ? `ALB of unit-${r.entry.unitId}` : `access point ${r.entry.name} (${r.entry.region})`);
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [
@@ -157,6 +176,40 @@ export function renderTopologyDoc(m: TopologyModel): string {
     ...table(
       ['hostname', 'routed to'],
       m.units.flatMap((u) => (routes.get(u.id) ?? []).map((h) => [h, `unit-${u.id}`])),
+    ),
+    '',
+    '## Sites and their routes',
+    '',
+    'What DNS answers each site for each hostname, where its users enter and where they are served; distances, floors and estimates are in `cdktf.out/paths.md` (`npm run paths`).',
+    '',
+    ...table(
+      ['site', 'country', 'latitude, longitude', 'staff of', 'DNS population', 'staff', 'budget'],
+      m.sites.map((s) => [
+        `${s.id} (${s.name})`,
+        s.country,
+        `${s.latitude}, ${s.longitude}`,
+        `unit-${s.unitId}`,
+        s.population,
+        s.staff !== undefined ? String(s.staff) : '-',
+        Object.keys(s.latencyBudgetMs).length
+          ? Object.entries(s.latencyBudgetMs)
+              .map(([l, ms]) => `${l}. ${ms} ms`)
+              .join(', ')
+          : '-',
+      ]),
+    ),
+    '',
+    ...table(
+      ['site', 'hostname', 'DNS line', 'enters at', 'served by', 'crosses a border', 'estimate'],
+      m.access.routes.map((r) => [
+        r.siteId,
+        r.fqdn,
+        r.line,
+        entryText(r),
+        `unit-${r.unitId}`,
+        r.crossesBorder ? (r.legalBasis ? `yes: ${r.legalBasis.reference}` : 'yes, no legal basis') : 'no',
+        `${r.path.estimateMs} ms`,
+      ]),
     ),
     '',
   ];

@@ -6,7 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type Cidr, parseCidr, subnet } from '../topology/cidr';
+import { REGION_LOCATIONS } from '../topology/locations';
 import { isRegionId, REGION_IDS, regionInfo, type RegionId } from '../topology/regions';
+import { populationOfCountry } from '../topology/sites';
+import type { SiteDeclaration } from '../topology/types-sites';
 import {
   APP_INSTANCE_TYPES,
   CACHE_INSTANCE_CLASSES,
@@ -147,6 +150,25 @@ export function deriveUnit(
   };
 }
 
+/**
+ * The first site of a new unit: a placeholder at the city of its region (lib/topology/locations.ts), in the region's
+ * country and DNS population, with no staff count and no budget. Every unit needs a site; the architect moves it
+ * to where the staff really are (docs/new-country.md, step 3).
+ */
+export function deriveSite(unit: Pick<UnitDeclaration, 'id' | 'region'>): SiteDeclaration {
+  const info = regionInfo(unit.region);
+  const at = REGION_LOCATIONS[unit.region];
+  return {
+    id: unit.id,
+    name: `Staff of unit ${unit.id} near ${at.place}`,
+    country: info.country,
+    latitude: at.latitude,
+    longitude: at.longitude,
+    unit: unit.id,
+    population: populationOfCountry(info.country),
+  };
+}
+
 /** The hub's alarm routing with the hub id swapped for the new unit's: same team conventions, own group. */
 function monitoringFor(id: string, hub: UnitDeclaration | undefined): UnitDeclaration['monitoring'] {
   const swap = (s: string) => (hub ? s.replace(new RegExp(`(^|[-_.])${hub.id}(?=$|[-_.@])`, 'g'), `$1${id}`) : s);
@@ -161,8 +183,38 @@ const zoneMap = (m: Readonly<Record<string, string>>) =>
     .map(([z, c]) => `${q(z)}: ${q(c)}`)
     .join(', ')} }`;
 
-/** The unit.ts source, in the style of the hand-written units. */
-export function renderUnitFile(unit: UnitDeclaration): string {
+const num = (n: number) => String(n);
+
+function renderSite(site: SiteDeclaration): string[] {
+  const budget =
+    site.latencyBudgetMs === undefined
+      ? []
+      : [
+          `    latencyBudgetMs: ${
+            typeof site.latencyBudgetMs === 'number'
+              ? num(site.latencyBudgetMs)
+              : `{ ${Object.entries(site.latencyBudgetMs)
+                  .map(([l, ms]) => `${l}: ${num(ms)}`)
+                  .join(', ')} }`
+          },`,
+        ];
+  return [
+    '  {',
+    `    id: ${q(site.id)},`,
+    `    name: ${q(site.name)},`,
+    `    country: ${q(site.country)},`,
+    `    latitude: ${num(site.latitude)},`,
+    `    longitude: ${num(site.longitude)},`,
+    `    unit: ${q(site.unit)},`,
+    `    population: ${q(site.population)},`,
+    ...(site.staff !== undefined ? [`    staff: ${num(site.staff)},`] : []),
+    ...budget,
+    '  },',
+  ];
+}
+
+/** The unit.ts source, in the style of the hand-written units, with the sites of the unit after it. */
+export function renderUnitFile(unit: UnitDeclaration, sites: readonly SiteDeclaration[] = []): string {
   const info = regionInfo(unit.region);
   const { app, database, cache } = unit.sizing;
   const lines = [
@@ -172,6 +224,7 @@ export function renderUnitFile(unit: UnitDeclaration): string {
     ' * link to the hub (docs/new-country.md).',
     ' */',
     "import type { UnitDeclaration } from '../../lib/topology/types';",
+    ...(sites.length ? ["import type { SiteDeclaration } from '../../lib/topology/types-sites';"] : []),
     '',
     'export const unit: UnitDeclaration = {',
     `  id: ${q(unit.id)},`,
@@ -212,6 +265,18 @@ export function renderUnitFile(unit: UnitDeclaration): string {
     lines.push(`  residency: { legalBasis: { basis: ${q(unit.residency.legalBasis.basis)}, reference: ${q(unit.residency.legalBasis.reference)} } },`);
   }
   lines.push('};', '');
+  if (sites.length) {
+    lines.push(
+      '/**',
+      " * Where the unit's staff work. The scaffold puts a placeholder at the region's city: set the real city, its",
+      ' * coordinates, the staff count and a latency budget if the site has one (docs/new-country.md, step 3).',
+      ' */',
+      'export const sites: readonly SiteDeclaration[] = [',
+      ...sites.flatMap(renderSite),
+      '];',
+      '',
+    );
+  }
   return lines.join('\n');
 }
 
@@ -219,12 +284,14 @@ export interface ScaffoldResult {
   /** The written file. */
   readonly file: string;
   readonly unit: UnitDeclaration;
+  /** The unit's first site, written in the same file. */
+  readonly site: SiteDeclaration;
 }
 
 /**
- * Derives, validates and writes stacks/unit-<id>/unit.ts below `stacksDir`. `shared` is everything of the
- * topology but the units; `units` the units declared now (`loadUnits(stacksDir)`). Throws ScaffoldError
- * listing every problem, having written nothing.
+ * Derives, validates and writes stacks/unit-<id>/unit.ts below `stacksDir`, with the unit's first site. `shared` is
+ * everything of the topology but the units (its `sites` those declared now, the unit files' included); `units` the
+ * units declared now (`loadUnits(stacksDir)`). Throws ScaffoldError listing every problem, having written nothing.
  */
 export function scaffoldUnit(
   stacksDir: string,
@@ -234,7 +301,8 @@ export function scaffoldUnit(
 ): ScaffoldResult {
   const derived = deriveUnit(req, { ...shared, units });
   if (Array.isArray(derived)) throw new ScaffoldError(derived);
-  const problems = topologyProblems({ ...shared, units: [...units, derived] }).map((pr) => withFlag(pr, req.id));
+  const site = deriveSite(derived);
+  const problems = topologyProblems({ ...shared, units: [...units, derived], sites: [...shared.sites, site] }).map((pr) => withFlag(pr, req.id));
   if (problems.length) throw new ScaffoldError(problems);
 
   const dir = path.join(stacksDir, `unit-${req.id}`);
@@ -247,11 +315,11 @@ export function scaffoldUnit(
   // Written whole to a temporary name and renamed: an interrupted run leaves no half-written declaration.
   const tmp = path.join(dir, '.unit.ts.tmp');
   try {
-    fs.writeFileSync(tmp, renderUnitFile(derived), { flag: 'wx' });
+    fs.writeFileSync(tmp, renderUnitFile(derived, [site]), { flag: 'wx' });
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
-  return { file, unit: derived };
+  return { file, unit: derived, site };
 }

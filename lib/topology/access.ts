@@ -2,11 +2,13 @@
  * The access declaration with every default applied, so that validation and the accel constructs read the same
  * values (a default that only one of them knew would let validation pass what is then synthesized differently).
  */
-import { isRegionId, REGIONS } from './regions';
-import type { AccessDeclaration, CrossBorderDeclaration, TopologyDeclaration } from './types';
+import { DEFAULT_ACCESS_POINT_REGION, gaRegion } from './ga-regions';
+import type { Location } from './locations';
+import { type DnsRecordModel, hostnameDeclaration, resolveRouting, type RoutingModel, type SiteRouteModel } from './sites';
+import type { AccessDeclaration, CrossBorderDeclaration, LegalBasis, TopologyDeclaration } from './types';
+import type { WithoutAccessPoint } from './types-sites';
 
-/** Acceleration region of an access point that names none: Singapore, nearest GA region to Vietnam's factories. */
-export const DEFAULT_ACCESS_POINT_REGION = 'ap-southeast-1';
+export { DEFAULT_ACCESS_POINT_REGION } from './ga-regions';
 export const DEFAULT_DNS_TTL_SECONDS = 600;
 /** Alibaba Cloud DNS and the design cap: a failover must reach users within an hour. */
 export const MAX_DNS_TTL_SECONDS = 3600;
@@ -20,6 +22,12 @@ export interface ResolvedAccessPoint {
   /** Human-readable location of the region. */
   readonly regionName: string;
   readonly bandwidthMbps: number;
+  /** Where the acceleration region is (lib/topology/ga-regions.ts). */
+  readonly location: Location;
+  /** Inside mainland China: the access point serves the `default` population. */
+  readonly mainland: boolean;
+  /** Whether a GA source confirms the region id (ga-regions.ts); an unconfirmed id may be refused by GA. */
+  readonly regionIdConfirmed: boolean;
 }
 
 export type ResolvedListener =
@@ -39,6 +47,10 @@ export interface ResolvedHostname {
   /** `<label>.<domain>`. */
   readonly fqdn: string;
   readonly unitId: string;
+  /** What users on the far side of the mainland border get when no access point is on their side. */
+  readonly withoutAccessPoint?: WithoutAccessPoint;
+  /** The legal basis under which users of other jurisdictions use the hostname. */
+  readonly crossBorderUse?: LegalBasis;
 }
 
 export interface ResolvedAccess {
@@ -55,6 +67,10 @@ export interface ResolvedAccess {
   readonly hostnames: readonly ResolvedHostname[];
   /** Ids of the units some hostname routes to, sorted: exactly these get an endpoint group. */
   readonly routedUnitIds: readonly string[];
+  /** Every DNS record of every hostname, derived from the sites and access points (sites.ts). */
+  readonly dnsRecords: readonly DnsRecordModel[];
+  /** For every hostname and site: the DNS line that answers the site, where its users enter, where they are served, the border they cross. */
+  readonly routes: readonly SiteRouteModel[];
 }
 
 function resolveCrossBorder(cb: CrossBorderDeclaration | undefined): ResolvedCrossBorder {
@@ -68,11 +84,20 @@ function resolveCrossBorder(cb: CrossBorderDeclaration | undefined): ResolvedCro
   };
 }
 
-/** Applies the defaults of a (validated) access declaration. */
-export function resolveAccess(t: TopologyDeclaration): ResolvedAccess {
+/** Applies the defaults of a (validated) access declaration; `routing` is its routing, when already derived. */
+export function resolveAccess(t: TopologyDeclaration, routing: RoutingModel = resolveRouting(t)): ResolvedAccess {
   const a = t.access;
   const byName = <T>(entries: [string, T][]) => entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  const hostnames = byName(Object.entries(a.hostnames)).map(([label, unitId]) => ({ label, fqdn: `${label}.${a.domain}`, unitId }));
+  const hostnames = byName(Object.entries(a.hostnames)).map(([label, entry]): ResolvedHostname => {
+    const h = hostnameDeclaration(entry);
+    return {
+      label,
+      fqdn: `${label}.${a.domain}`,
+      unitId: h.unit,
+      ...(h.withoutAccessPoint ? { withoutAccessPoint: h.withoutAccessPoint } : {}),
+      ...(h.crossBorderUse ? { crossBorderUse: h.crossBorderUse } : {}),
+    };
+  });
   const payment: ResolvedPayment =
     a.payment?.type === 'Subscription' ? { type: 'Subscription', months: a.payment.months, autoRenew: a.payment.autoRenew ?? true } : { type: 'PayAsYouGo' };
   const listener: ResolvedListener =
@@ -92,11 +117,23 @@ export function resolveAccess(t: TopologyDeclaration): ResolvedAccess {
     crossBorder: resolveCrossBorder(a.crossBorder),
     accessPoints: byName(Object.entries(a.accessPoints)).map(([name, ap]) => {
       const region = ap.region ?? DEFAULT_ACCESS_POINT_REGION;
-      return { name, region, regionName: isRegionId(region) ? REGIONS[region].name : region, bandwidthMbps: ap.bandwidthMbps };
+      const ga = gaRegion(region);
+      if (!ga) throw new Error(`resolveAccess: access point ${name} is in ${region}, which is no GA acceleration region; validateTopology reports this first`);
+      return {
+        name,
+        region,
+        regionName: ga.name,
+        bandwidthMbps: ap.bandwidthMbps,
+        location: ga.location,
+        mainland: ga.mainland,
+        regionIdConfirmed: ga.idConfirmed,
+      };
     }),
     listener,
     healthCheck: a.healthCheck,
     hostnames,
     routedUnitIds: [...new Set(hostnames.map((h) => h.unitId))].sort(),
+    dnsRecords: routing.dnsRecords,
+    routes: routing.routes,
   };
 }

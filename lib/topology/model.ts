@@ -11,6 +11,7 @@ import type { FlowAdmissionModel, FlowModel, InterconnectModel } from './flows';
 import type { ReplicationJobModel, ReplicationSettingsModel } from './replication';
 import type { StateLocation, StateStore } from './state';
 import type { ReplicatedTable } from './db-list';
+import type { SiteModel } from './sites';
 import type {
   AppInstanceType,
   CacheInstanceClass,
@@ -202,6 +203,8 @@ export interface TopologyModel {
   readonly flows: readonly FlowModel[];
   readonly interconnect: InterconnectModel;
   readonly access: ResolvedAccess;
+  /** Where staff work from, in declaration order (their routes are `access.routes`). */
+  readonly sites: readonly SiteModel[];
   readonly state: StateModel;
   readonly stackNames: { readonly link: string; readonly accel: string };
 }

@@ -13,6 +13,7 @@ import type { CatalogModel, TopologyModel, UnitModel, UnitNamesModel } from './m
 import { orgDatabaseName, unitNames } from './naming';
 import { REGIONS, isRegionId } from './regions';
 import { REPLICATION_DEFAULTS, replicationJobs } from './replication';
+import { resolveRouting } from './sites';
 import { effectiveStateBackend, stateLocation, stateStore } from './state';
 import { TIERS, type StateBackendKind, type TierName, type TopologyDeclaration, type UnitDeclaration } from './types';
 
@@ -168,6 +169,7 @@ export function resolveTopology(declared: TopologyDeclaration, options: ResolveO
   locations[LINK_STACK_NAME] = stateOf(LINK_STACK_NAME, hub.region);
   locations[ACCEL_STACK_NAME] = stateOf(ACCEL_STACK_NAME, hub.region);
   const stores = Object.fromEntries([...new Set(units.map((u) => u.region))].sort().map((r) => [r, stateStore(t, r)]));
+  const routing = resolveRouting(t);
 
   return {
     org: { prefix: t.org.prefix, name: t.org.name },
@@ -181,7 +183,8 @@ export function resolveTopology(declared: TopologyDeclaration, options: ResolveO
     replication: { jobs },
     flows,
     interconnect,
-    access: resolveAccess(t),
+    access: resolveAccess(t, routing),
+    sites: routing.sites,
     state: { backend, locations, stores },
     stackNames: { link: LINK_STACK_NAME, accel: ACCEL_STACK_NAME },
   };

@@ -5,6 +5,7 @@
  * stack is built.
  */
 import type { RegionId } from './regions';
+import type { HostnameDeclaration, SiteDeclaration } from './types-sites';
 
 /** Network tiers every unit has, one vSwitch per tier and zone. */
 export const TIERS = ['ingress', 'app', 'data', 'link'] as const;
@@ -359,8 +360,11 @@ export interface AccessDeclaration {
   /** `https` terminates TLS at GA with this certificate; `tcp` passes TLS through to the unit ALBs. */
   readonly listener: HttpsListenerDeclaration | TcpListenerDeclaration;
   readonly healthCheck: { readonly path: string; readonly intervalSeconds: number };
-  /** Host label (within `domain`) → id of the unit that owns the data behind it. */
-  readonly hostnames: Readonly<Record<string, string>>;
+  /**
+   * Host label (within `domain`) → the hostname: the id of the unit that owns the data behind it, or the hostname
+   * with its choices (types-sites.ts). Every DNS record of it is derived from the sites and access points.
+   */
+  readonly hostnames: Readonly<Record<string, string | HostnameDeclaration>>;
 }
 
 /** Names of one region's state store. Each one left out is derived (see `stateStoreNames` in naming.ts). */
@@ -437,6 +441,8 @@ export interface TopologyDeclaration {
    */
   readonly flows: Readonly<Record<string, FlowDeclaration>>;
   readonly access: AccessDeclaration;
+  /** Where staff work from (types-sites.ts): every unit has at least one. */
+  readonly sites: readonly SiteDeclaration[];
   /** @default { kind: 'local' } */
   readonly stateBackend?: StateBackendDeclaration;
   /** Tags on every taggable resource. */

@@ -5,7 +5,9 @@
  */
 import { DEFAULT_ACCESS_POINT_REGION, DEFAULT_HTTPS_PORT, DEFAULT_REDIRECT_PORT, MAX_DNS_TTL_SECONDS } from './access';
 import { accessEndpointGroupName, accessNames, accessRuleName, checkName, type NameKind } from './naming';
-import { isRegionId, REGION_IDS, REGIONS } from './regions';
+import { GA_REGION_IDS, gaRegion } from './ga-regions';
+import { isRegionId, REGIONS } from './regions';
+import { hostnameUnit } from './sites';
 import type { TopologyDeclaration } from './types';
 import { checkInt, checkKeys, checkOneOf, checkString, type Problems } from './checks';
 
@@ -100,12 +102,12 @@ function validateAccessPoints(p: Problems, points: unknown): number[] {
     checkString(p, path, name, /^[a-z][a-z0-9]{0,15}$/, 'name access points with 1-16 lower-case letters or digits, e.g. "sg" or "kl"');
     if (!checkKeys(p, path, ap, ['region', 'bandwidthMbps'])) continue;
     const region = ap.region ?? DEFAULT_ACCESS_POINT_REGION;
-    if (!isRegionId(region)) {
+    if (typeof region !== 'string' || !gaRegion(region)) {
       p.add(
         `${path}.region`,
         ap.region,
         'is not a known acceleration region',
-        `use one of ${show(REGION_IDS)} (lib/topology/regions.ts; add the region there once GA confirms its id)`,
+        `use one of ${show(GA_REGION_IDS)} (lib/topology/ga-regions.ts; add the region there once GA confirms its id)`,
       );
     } else {
       const other = regions.get(region);
@@ -131,12 +133,13 @@ function validateHostnames(p: Problems, hostnames: unknown, domain: string, unit
       'access.hostnames',
       hostnames,
       isObj(hostnames) ? 'is empty' : 'is not a map',
-      'map each host label to the id of the unit that owns its data, e.g. { oa: "cn", vn: "sg" }',
+      'map each host label to the id of the unit that owns its data, e.g. { oa: "cn", vn: { unit: "sg", withoutAccessPoint: "direct" } }',
     );
     return [];
   }
   const routed = new Set<string>();
-  for (const [label, unitId] of Object.entries(hostnames)) {
+  for (const [label, entry] of Object.entries(hostnames)) {
+    const unitId = hostnameUnit(entry);
     const path = `access.hostnames.${label}`;
     if (
       checkString(p, path, label, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'host labels are lower-case letters, digits and hyphens') &&
@@ -145,7 +148,7 @@ function validateHostnames(p: Problems, hostnames: unknown, domain: string, unit
       p.add(path, `${label}.${domain}`, `is longer than the ${MAX_HOST_LENGTH} characters a GA host rule takes`, 'shorten the label or access.domain');
     }
     if (typeof unitId !== 'string' || !unitIds.includes(unitId)) {
-      p.add(path, unitId, 'routes to a unit that is not declared', `route it to one of the declared units: ${show(unitIds)}`);
+      p.add(isObj(entry) ? `${path}.unit` : path, unitId, 'routes to a unit that is not declared', `route it to one of the declared units: ${show(unitIds)}`);
     } else routed.add(unitId);
   }
   return [...routed].sort();
@@ -204,8 +207,8 @@ function validateCrossBorder(p: Problems, t: TopologyDeclaration, routed: readon
     isObj(u) && typeof u.id === 'string' && routed.includes(u.id) && isRegionId(u.region) ? [{ id: u.id, mainland: REGIONS[u.region].mainland }] : [],
   );
   const points = Object.entries(isObj(a.accessPoints) ? a.accessPoints : {}).flatMap(([name, ap]) => {
-    const region = isObj(ap) ? (ap.region ?? DEFAULT_ACCESS_POINT_REGION) : undefined;
-    return isRegionId(region) ? [{ name, mainland: REGIONS[region].mainland }] : [];
+    const region = gaRegion(isObj(ap) ? (ap.region ?? DEFAULT_ACCESS_POINT_REGION) : undefined);
+    return region ? [{ name, mainland: region.mainland }] : [];
   });
   const subscription = isObj(a.payment) && a.payment.type === 'Subscription';
 

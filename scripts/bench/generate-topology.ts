@@ -6,7 +6,7 @@
  * `benchProblems` tells what validation refuses in it besides the shared regions.
  */
 import { REGION_IDS, REGIONS, type RegionId } from '../../lib/topology/regions';
-import { planSubnets } from '../../lib/scaffold/new-unit';
+import { deriveSite, planSubnets } from '../../lib/scaffold/new-unit';
 import { type Cidr, parseCidr } from '../../lib/topology/cidr';
 import type { FlowDeclaration, TopologyDeclaration, UnitDeclaration } from '../../lib/topology/types';
 import { loadTopology } from '../../stacks/topology';
@@ -67,7 +67,8 @@ export function generateTopology(units: number, base: TopologyDeclaration = load
       flows[`${key}-${unit.id}`] = { ...plain, from, to, ...(legalBasis && countryOf(from) !== countryOf(to) ? { legalBasis } : {}) };
     }
   }
-  return { ...base, units: [...declared, ...added], flows };
+  // Each generated unit's staff work at its region's city, as the scaffold places a new unit's first site.
+  return { ...base, units: [...declared, ...added], flows, sites: [...base.sites, ...added.map(deriveSite)] };
 }
 
 /** Problems of a generated topology other than units sharing a region (which `reuseRegions` asks for). */

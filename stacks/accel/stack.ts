@@ -21,15 +21,19 @@ export class AccelStack extends BaseStack {
   constructor(scope: Construct, props: AccelStackProps) {
     const { model } = props;
     super(scope, model.stackNames.accel, { defaultRegion: GA_API_REGION, state: model.state.locations[model.stackNames.accel] });
-    // Each unit's ALB, as its stack published it in its own region (never from its state).
+    // Each unit's ALB, as its stack published it in its own region (never from its state); its DNS name only where a
+    // DNS record points at it (a CNAME).
+    const cnameTargets = new Set(model.access.dnsRecords.flatMap((r) => (r.target.kind === 'alb' ? [r.target.unitId] : [])));
+    const albDnsNames: Record<string, string> = {};
     const units = Object.fromEntries(
       model.units.map((unit) => {
         const read = new UnitExportsReader(this, `unit-${unit.id}`, {
           unitId: unit.id,
           names: unit.exports,
           provider: this.provider(unit.region),
-          read: ['albId'],
+          read: cnameTargets.has(unit.id) ? ['albId', 'albDnsName'] : ['albId'],
         });
+        if (cnameTargets.has(unit.id)) albDnsNames[unit.id] = read.get('albDnsName');
         return [unit.id, { region: unit.region, albId: read.get('albId') }];
       }),
     );
@@ -38,6 +42,7 @@ export class AccelStack extends BaseStack {
       orgName: model.org.name,
       access: model.access,
       units,
+      albDnsNames,
       provider: this.defaultProvider,
     });
     new TerraformOutput(this, 'accelerator_id', { value: this.access.accelerator.accelerator.id, description: 'Global Accelerator instance' });
