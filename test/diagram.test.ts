@@ -95,7 +95,10 @@ describe('the diagram of the four-unit fixture', () => {
   });
 
   it('a new unit appears with its replication, with no change to the renderer', () => {
-    const t5 = deriveUnit({ id: 't5', country: 'TH', region: 'ap-southeast-7', cidr: '10.15.0.0/16' }, topology);
+    const t5 = deriveUnit(
+      { id: 't5', country: 'TH', region: 'ap-southeast-7', cidr: '10.15.0.0/16', crossBorderAccess: { basis: 'PDPA safeguards', reference: 'fx/legal/t5' } },
+      topology,
+    );
     if (Array.isArray(t5)) throw new Error(t5.join('\n'));
     const withT5: TopologyDeclaration = { ...topology, units: [...topology.units, { ...t5, replication: { ...t5.replication, enabled: true } }] };
     const m = renderMermaid(modelOf(withT5));

@@ -18,8 +18,17 @@ import { resourcesOf, synthTopology } from './helpers/synth';
 import { fixtureShared, writeFixtureStacks } from './fixtures/topology';
 
 const ROOT = path.resolve(__dirname, '..');
-/** A new unit for the fixture: Bangkok, across the mainland border from the hub t1 (cn-shanghai). */
-const T5: NewUnitRequest = { id: 't5', country: 'TH', region: 'ap-southeast-7', cidr: '10.15.0.0/16' };
+/**
+ * A new unit for the fixture: Bangkok, across the mainland border from the hub t1 (cn-shanghai). Its staff reach the
+ * fixture's hostnames through the Singapore access point, so it needs a basis for requests processed abroad.
+ */
+const T5: NewUnitRequest = {
+  id: 't5',
+  country: 'TH',
+  region: 'ap-southeast-7',
+  cidr: '10.15.0.0/16',
+  crossBorderAccess: { basis: 'PDPA cross-border transfer safeguards', reference: 'fx/legal/access-t5' },
+};
 
 /** Every file below `dir`, relative, sorted: to prove a refusal wrote nothing. */
 function tree(dir: string): string[] {
@@ -170,6 +179,11 @@ describe('refusals name the field, value and fix, and write nothing', () => {
       'units.t5.network.vpcCidr: "10.15.0.1/16" has host bits set; the network address is 10.15.0.0/16; write the VPC range like 10.3.0.0/16 [--cidr]',
     ],
     [
+      'no basis for requests processed abroad',
+      { crossBorderAccess: undefined },
+      "units.t5.crossBorderAccess: is missing: requests of unit t5's staff (TH) are processed in CN, JP and SG (jp.fixture.example.net, oa.fixture.example.net and reports.fixture.example.net); declare crossBorderAccess: { legalBasis: { basis, reference } } naming the transfer instrument for their requests and access logs and where its record is kept, or serve those hostnames from their own country [--access-basis and --access-reference]",
+    ],
+    [
       'CIDR too small for the plan',
       { cidr: '10.15.0.0/24' },
       'units.t5.network.vpcCidr: "10.15.0.0/24" is too small for the unit IP plan (ingress, app and data /24s and link /28s up to x.y.30.31); use a /16 to /19, e.g. 10.15.0.0/16 [--cidr]',
@@ -199,7 +213,10 @@ describe('refusals name the field, value and fix, and write nothing', () => {
 });
 
 describe('the new-unit command', () => {
-  const args = (r: NewUnitRequest) => ['--id', r.id, '--country', r.country, '--region', r.region, '--cidr', r.cidr];
+  const args = (r: NewUnitRequest) => [
+    ...['--id', r.id, '--country', r.country, '--region', r.region, '--cidr', r.cidr],
+    ...(r.crossBorderAccess ? ['--access-basis', r.crossBorderAccess.basis, '--access-reference', r.crossBorderAccess.reference] : []),
+  ];
   /** Runs the command in a temporary project (stacks/ with the fixture units, a stale docs/topology.md). */
   function run(argv: string[]) {
     const stacksDir = tempStacks();

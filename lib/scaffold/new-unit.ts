@@ -34,6 +34,12 @@ export interface NewUnitRequest {
    * @default - none: the region is in the staff's country
    */
   readonly residency?: { readonly basis: string; readonly reference: string };
+  /**
+   * The legal basis for processing the new unit's staff's requests outside their country (required when a hostname is
+   * served from another country or an access point abroad decrypts their requests: the data-flow register lists them).
+   * @default - none
+   */
+  readonly crossBorderAccess?: { readonly basis: string; readonly reference: string };
 }
 
 /**
@@ -73,6 +79,7 @@ const FLAG_OF: readonly [RegExp, string][] = [
   [/^units\.[^.:]+\.(region|zones)\b/, '--region'],
   [/^units\.[^.:]+\.country\b/, '--country'],
   [/^units\.[^.:]+\.residency\b/, '--residency-basis and --residency-reference'],
+  [/^units\.[^.:]+\.crossBorderAccess\b/, '--access-basis and --access-reference'],
   [/^units\.[^.:]+\.id\b|^units\[\d+\]\.id\b/, '--id'],
 ];
 
@@ -144,6 +151,7 @@ export function deriveUnit(
     // Off until the org schema is applied in the new unit's org database (docs/new-country.md, step 7).
     replication: { enabled: false, instanceClass: 'small', structureInitialization: true, dataInitialization: true, delayAlertSeconds: 60 },
     ...(req.residency ? { residency: { legalBasis: { basis: req.residency.basis, reference: req.residency.reference } } } : {}),
+    ...(req.crossBorderAccess ? { crossBorderAccess: { legalBasis: { basis: req.crossBorderAccess.basis, reference: req.crossBorderAccess.reference } } } : {}),
   };
 }
 
@@ -210,6 +218,10 @@ export function renderUnitFile(unit: UnitDeclaration): string {
   );
   if (unit.residency) {
     lines.push(`  residency: { legalBasis: { basis: ${q(unit.residency.legalBasis.basis)}, reference: ${q(unit.residency.legalBasis.reference)} } },`);
+  }
+  if (unit.crossBorderAccess) {
+    const b = unit.crossBorderAccess.legalBasis;
+    lines.push(`  crossBorderAccess: { legalBasis: { basis: ${q(b.basis)}, reference: ${q(b.reference)} } },`);
   }
   lines.push('};', '');
   return lines.join('\n');

@@ -6,6 +6,7 @@
  * Everything is read-only data (no methods that compute), so a model can be compared, printed and snapshotted.
  */
 import type { ResolvedAccess } from './access';
+import type { AccessRouteModel } from './access-routes';
 import type { RegionId, RegionInfo } from './regions';
 import type { FlowAdmissionModel, FlowModel, InterconnectModel } from './flows';
 import type { ReplicationJobModel, ReplicationSettingsModel } from './replication';
@@ -158,6 +159,8 @@ export interface UnitModel {
   readonly inboundFlows: readonly FlowAdmissionModel[];
   /** The legal basis for keeping this unit's staff data in a region outside their country, when that is the case. */
   readonly residency?: LegalBasis;
+  /** The legal basis for processing this unit's staff's requests outside their country (access routes), when declared. */
+  readonly crossBorderAccess?: LegalBasis;
   readonly encryption: { readonly kmsInstanceId?: string };
   readonly state: StateLocation;
 }
@@ -202,6 +205,8 @@ export interface TopologyModel {
   readonly flows: readonly FlowModel[];
   readonly interconnect: InterconnectModel;
   readonly access: ResolvedAccess;
+  /** Where each unit's users' requests go when that leaves their unit or their country (access-routes.ts), by key. */
+  readonly accessRoutes: readonly AccessRouteModel[];
   readonly state: StateModel;
   readonly stackNames: { readonly link: string; readonly accel: string };
 }

@@ -6,6 +6,7 @@
  * throws a plain Error (a bug, not a user mistake) when a fact it needs is missing.
  */
 import { resolveAccess } from './access';
+import { accessRoutes } from './access-routes';
 import { unitCertificateId } from './certificates';
 import { replicatedColumns, replicatedTables } from './db-list';
 import { flowAdmissions, resolveFlows, resolveInterconnect } from './flows';
@@ -118,6 +119,7 @@ function resolveUnit(t: TopologyDeclaration, u: UnitDeclaration, stateOf: (stack
     },
     inboundFlows: [],
     ...(u.residency ? { residency: u.residency.legalBasis } : {}),
+    ...(u.crossBorderAccess ? { crossBorderAccess: u.crossBorderAccess.legalBasis } : {}),
     encryption: u.encryption?.kmsInstanceId ? { kmsInstanceId: u.encryption.kmsInstanceId } : {},
     state: stateOf(stackName, u.region),
   };
@@ -169,6 +171,17 @@ export function resolveTopology(declared: TopologyDeclaration, options: ResolveO
   locations[ACCEL_STACK_NAME] = stateOf(ACCEL_STACK_NAME, hub.region);
   const stores = Object.fromEntries([...new Set(units.map((u) => u.region))].sort().map((r) => [r, stateStore(t, r)]));
 
+  const access = resolveAccess(t);
+  const routes = accessRoutes({
+    hostnames: access.hostnames,
+    accessPoints: access.accessPoints.map((ap) => {
+      if (!isRegionId(ap.region)) throw new Error(`resolveTopology: access point ${ap.name} has region ${ap.region}; validateTopology reports this first`);
+      return { name: ap.name, region: ap.region };
+    }),
+    units: units.map((u) => ({ id: u.id, country: u.country, region: u.region })),
+    listenerProtocol: access.listener.protocol,
+  });
+
   return {
     org: { prefix: t.org.prefix, name: t.org.name },
     platform: { appImageName: t.platform.appImageName },
@@ -181,7 +194,8 @@ export function resolveTopology(declared: TopologyDeclaration, options: ResolveO
     replication: { jobs },
     flows,
     interconnect,
-    access: resolveAccess(t),
+    access,
+    accessRoutes: routes,
     state: { backend, locations, stores },
     stackNames: { link: LINK_STACK_NAME, accel: ACCEL_STACK_NAME },
   };

@@ -218,6 +218,12 @@ export interface UnitDeclaration {
    * staff data in Singapore). Required when the region's country is not `country`.
    */
   readonly residency?: { readonly legalBasis: LegalBasis };
+  /**
+   * The legal basis for processing this unit's staff's requests outside their country: hostnames served by a unit in
+   * another country, and access points abroad that decrypt their requests (an HTTPS listener terminates TLS there).
+   * Required when any such access route exists (the data-flow register lists them, `cdktf.out/data-flows.md`).
+   */
+  readonly crossBorderAccess?: { readonly legalBasis: LegalBasis };
   /** @default - a key without a KMS instance */
   readonly encryption?: UnitEncryptionSettings;
 }

@@ -37,6 +37,7 @@ const UNIT_KEYS = [
   'monitoring',
   'replication',
   'residency',
+  'crossBorderAccess',
   'encryption',
 ] as const;
 

@@ -11,6 +11,7 @@ import { CERTIFICATE_ID } from './certificates';
 import { type Cidr, overlaps, parseCidr } from './cidr';
 import { checkKeys, checkString, isObj, Problems, show, TopologyError } from './checks';
 import { validateAccess } from './validate-access';
+import { validateAccessRoutes } from './validate-access-routes';
 import { validateStateBackend } from './validate-backend';
 import { validateCatalogAndReplication } from './validate-catalog';
 import { validateFlows, validateInterconnect } from './validate-flows';
@@ -110,6 +111,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
   validateInterconnect(p, t);
   validateFlows(p, t);
   validateAccess(p, t);
+  validateAccessRoutes(p, t);
   validateStateBackend(p, t);
   validateUnitSettings(p, t);
   return p.list;

@@ -34,4 +34,9 @@ export const unit: UnitDeclaration = {
     // The org schema (cdktf.out/sql/org-schema-cn.sql) is applied in org_cn: its DTS jobs may run.
     enabled: true,
   },
+  // Every hostname resolves to the Singapore access point, whose HTTPS listener decrypts HQ staff's requests there, and
+  // vn. is served from Singapore: HQ staff personal data leaves China (the data-flow register lists each route).
+  crossBorderAccess: {
+    legalBasis: { basis: 'PIPL standard contract for HQ staff requests processed in Singapore', reference: 'legal/transfers/cn-to-sg-2026-003' },
+  },
 };

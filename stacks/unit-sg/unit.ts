@@ -42,4 +42,11 @@ export const unit: UnitDeclaration = {
   residency: {
     legalBasis: { basis: 'Decree 13/2023 overseas transfer impact assessment (factory staff data in Singapore)', reference: 'legal/residency/vn-sg-2026-001' },
   },
+  // Factory staff open HQ's services (oa., reports.): their requests and access logs are processed in China.
+  crossBorderAccess: {
+    legalBasis: {
+      basis: 'Decree 13/2023 overseas transfer impact assessment for factory staff requests to HQ services',
+      reference: 'legal/transfers/vn-to-cn-2026-002',
+    },
+  },
 };
