@@ -1,10 +1,12 @@
 /**
  * Entry point of `cdktf synth`: builds the app from the declared topology and synthesizes it with the policy
- * pack on every stack. The only place that reads the environment: `STATE_BACKEND=local|oss` chooses the state
+ * pack on every stack, then the reachability and residency analysis of the written stacks. The only place that reads the environment: `STATE_BACKEND=local|oss` chooses the state
  * backend for one run, `STATE_BOOTSTRAP=1` adds the bootstrap stacks (docs/operations.md).
  */
 import { stateBackendKindFrom, switchFrom } from './lib/topology/state';
 import { writeArtifacts } from './lib/app/artifacts';
+import { analyzeOutdir } from './lib/analyze/analyze';
+import { errorsOf, formatAnalysisSummary } from './lib/analyze/report';
 import { formatPolicyOutcome, synthWithPolicy } from './lib/policy/enforce';
 import { buildApp } from './stacks/app';
 import { loadTopology } from './stacks/topology';
@@ -14,6 +16,9 @@ const built = buildApp(loadTopology(), {
   bootstrap: switchFrom(process.env.STATE_BOOTSTRAP, 'STATE_BOOTSTRAP'),
 });
 const outcome = synthWithPolicy(built.app, built.model);
+// The reachability and residency analysis of what was just written (docs/data-flows.md).
+const analysis = analyzeOutdir(built.app.outdir, built.model);
 writeArtifacts(built.app.outdir, built.model);
 process.stderr.write(formatPolicyOutcome(outcome));
-if (outcome.failures.length > 0) process.exitCode = 1;
+process.stderr.write(formatAnalysisSummary(analysis));
+if (outcome.failures.length > 0 || errorsOf(analysis).length > 0) process.exitCode = 1;
