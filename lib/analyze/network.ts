@@ -347,7 +347,18 @@ export function checkIsolation(g: NetworkGraph, model: TopologyModel, ix: Output
       ]);
       continue;
     }
-    if (r.cidr === undefined || !r.accept || r.cidr.prefix === 0) continue; // world rules are the policy pack's (ALI-SG-*)
+    if (r.cidr === undefined) {
+      // A prefix list, or a group of another stack or account, may hold any unit's range (resource_alicloud_security_group_rule.go:60-90).
+      const { prefix_list_id: prefixList, source_security_group_id: sourceGroup } = r.node.body;
+      const outside = prefixList !== undefined || (sourceGroup !== undefined && ix.resolve(r.node.stack, sourceGroup)?.node.stack !== r.node.stack);
+      if (r.accept && outside)
+        c.error(
+          `security-group rule admits ${JSON.stringify(prefixList ?? sourceGroup)}, a prefix list or a group outside its stack: what it admits cannot be proved`,
+          [addressOf(r.node)],
+        );
+      continue;
+    }
+    if (!r.accept || r.cidr.prefix === 0) continue; // world rules are the policy pack's (ALI-SG-*)
     checkedRules++;
     for (const other of othersOverlapping(owner, r.cidr)) {
       const view = owner ? g.units.get(owner) : undefined;
