@@ -138,7 +138,7 @@ describe('hand-broken output is caught, naming the addresses', () => {
         .concat(
           ['chat-t1-t2', 'chat-t2-t1'].map(
             (key) =>
-              `analyze (e) error: register entry flow/${key} names link: alicloud_route_entry name=fx-t1-to-t2-ap-northeast-1a, which the output does not have [link alicloud_route_entry]`,
+              `analyze (e) error: register entry flow/${key} names link: alicloud_route_entry name=fx-t1-to-t2-ap-northeast-1a, which the output does not have [link alicloud_route_entry[name=fx-t1-to-t2-ap-northeast-1a]]`,
           ),
         ),
     );
@@ -153,7 +153,7 @@ describe('hand-broken output is caught, naming the addresses', () => {
       expect.stringMatching(
         /^analyze \(a\) error: flow report-t1-t3: no rule of unit t3's app security group admits unit t1's app range 10\.11\.11\.0\/24 on tcp\/8443 \[unit-t1 alicloud_vswitch\.unit_network_app-cn-shanghai-f_\w+, unit-t3 alicloud_security_group\.unit_security_app_7411D069\]$/,
       ),
-      'analyze (e) error: register entry flow/report-t1-t3 names unit-t3: alicloud_security_group_rule cidr_ip=10.11.11.0/24 ip_protocol=tcp port_range=8443/8443, which the output does not have [unit-t3 alicloud_security_group_rule]',
+      'analyze (e) error: register entry flow/report-t1-t3 names unit-t3: alicloud_security_group_rule cidr_ip=10.11.11.0/24 ip_protocol=tcp port_range=8443/8443, which the output does not have [unit-t3 alicloud_security_group_rule[cidr_ip=10.11.11.0/24,ip_protocol=tcp,port_range=8443/8443]]',
     ]);
     const detached = broken((out) => {
       find(out, 'unit-t3', 'alicloud_ecs_launch_template').body.security_group_ids = [];
@@ -273,7 +273,7 @@ describe('hand-broken output is caught, naming the addresses', () => {
       );
   });
 
-  it('remote state, a password or account outside its unit, a secret output', () => {
+  it('remote state, a password or account outside its unit, secret outputs', () => {
     const found = broken((out) => {
       out.link.data.terraform_remote_state = { 'unit-t2': { backend: 'local', config: { path: '../../../terraform.unit-t2.tfstate' } } };
       out.link.resource.random_password = { dts: { length: 32 } };
@@ -282,12 +282,17 @@ describe('hand-broken output is caught, naming the addresses', () => {
       };
       const app = find(out, 'unit-t2', 'alicloud_rds_account', { account_name: 'app_t2' });
       out['unit-t2'].output.rds_app_password = { value: ref(app.address, 'account_password'), sensitive: true };
+      const [secretRead] = Object.keys(out.link.data.alicloud_oos_secret_parameters);
+      out.link.output.dts_password = { value: `\${data.alicloud_oos_secret_parameters.${secretRead}.parameters[0].value}` };
     });
     expect(found).toEqual(
       expect.arrayContaining([
         "analyze (d) error: reads another stack's whole state through terraform_remote_state [link data.terraform_remote_state.unit-t2]",
         'analyze (d) error: random_password outside a unit stack [link random_password.dts]',
         'analyze (d) error: database account or grant outside a unit stack [link alicloud_rds_account.dts_t2]',
+        expect.stringMatching(
+          /^analyze \(d\) error: stack link exports a secret as output dts_password \(data\.alicloud_oos_secret_parameters\.\S+\.parameters\[0\]\.value\) \[link output\.dts_password, link data\.alicloud_oos_secret_parameters\.\S+\]$/,
+        ),
         'analyze (d) error: unit t2 exports a secret as output rds_app_password (alicloud_rds_account.unit_database_app-account_CB3A4868.account_password) [unit-t2 output.rds_app_password, unit-t2 alicloud_rds_account.unit_database_app-account_CB3A4868]',
       ]),
     );
@@ -326,7 +331,7 @@ describe('hand-broken output is caught, naming the addresses', () => {
     expect(found).toEqual(
       FIXTURE_UNIT_IDS.map(
         (u) =>
-          `analyze (e) error: register entry access/de/${u} names accel: alicloud_alidns_record rr=de, which the output does not have [accel alicloud_alidns_record]`,
+          `analyze (e) error: register entry access/de/${u} names accel: alicloud_alidns_record rr=de, which the output does not have [accel alicloud_alidns_record[rr=de]]`,
       ),
     );
   });

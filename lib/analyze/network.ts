@@ -448,20 +448,16 @@ export function checkIsolation(g: NetworkGraph, model: TopologyModel, ix: Output
   }
 
   // Security groups protect something, or do not exist.
-  const bodies = new Map<string, string[]>();
-  const bodiesOf = (stack: string) => {
-    let found = bodies.get(stack);
-    if (!found) {
-      found = ix
-        .everything(stack)
-        .filter((n) => n.type !== 'alicloud_security_group_rule' && n.type !== 'alicloud_security_group')
-        .map((n) => JSON.stringify(n.body));
-      bodies.set(stack, found);
-    }
-    return found;
-  };
+  // Attached: some resource of its stack names it in a security-group attribute (launch template, scaling
+  // configuration, instance, load-balancer attachment, network interface).
+  const attachments = new Set<string>();
+  for (const n of ix.everything()) {
+    if (n.data || n.type === 'alicloud_security_group_rule' || n.type === 'alicloud_security_group') continue;
+    for (const [k, v] of Object.entries(n.body))
+      if (/security_group/.test(k)) for (const item of listOf(v)) for (const r of ix.refsIn(n.stack, item)) attachments.add(`${n.stack} ${r.node.address}`);
+  }
   for (const group of ix.all('alicloud_security_group')) {
-    const attached = bodiesOf(group.stack).some((b) => b.includes(`\${${group.address}.`));
+    const attached = attachments.has(`${group.stack} ${group.address}`);
     if (!attached) c.error(`security group is attached to nothing (no instance, launch template, load balancer or interface uses it)`, [addressOf(group)]);
   }
 
@@ -475,15 +471,19 @@ export function checkIsolation(g: NetworkGraph, model: TopologyModel, ix: Output
   return c;
 }
 
-/** `security_ips`-like attributes at any depth of a resource body. */
-function whitelistAttributes(body: unknown, path = ''): [string, unknown][] {
+const WHITELIST = /^(security_ips|security_ip_list|global_security_ip_list)$/;
+
+/**
+ * `security_ips`-like attributes of a resource body: top-level (RDS, Redis) or in a nested block one level down
+ * (PolarDB `db_cluster_ip_array`, MongoDB `security_ip_groups`), where the provider schemas put them.
+ */
+function whitelistAttributes(body: Record<string, unknown>): [string, unknown][] {
   const out: [string, unknown][] = [];
-  for (const b of blocks(body)) {
-    for (const [k, v] of Object.entries(b)) {
-      const here = path ? `${path}.${k}` : k;
-      if (/^(security_ips|security_ip_list|global_security_ip_list)$/.test(k)) out.push([here, v]);
-      else if (typeof v === 'object' && v !== null) out.push(...whitelistAttributes(v, here));
-    }
+  for (const [k, v] of Object.entries(body)) {
+    if (k === '//') continue;
+    if (WHITELIST.test(k)) out.push([k, v]);
+    else if (typeof v === 'object' && v !== null)
+      for (const b of blocks(v)) for (const [k2, v2] of Object.entries(b)) if (WHITELIST.test(k2)) out.push([`${k}.${k2}`, v2]);
   }
   return out;
 }

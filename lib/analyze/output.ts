@@ -19,7 +19,7 @@ export interface Node {
   readonly name: string;
   /** Terraform's address inside the stack: `type.name`, or `data.type.name`. */
   readonly address: string;
-  /** Its block, without cdktf's `//` metadata. */
+  /** Its block in `cdk.tf.json`. */
   readonly body: Obj;
 }
 
@@ -60,8 +60,9 @@ export function listOf(v: unknown): unknown[] {
 export class OutputIndex {
   readonly stacks: readonly string[];
   private readonly nodes: Node[] = [];
-  /** Nodes by `<r|d>:<type>`, in stack then name order. */
+  /** Nodes by `<r|d>:<type>` and by `<r|d>:<type>:<stack>`, in stack then name order; and by stack. */
   private readonly byType = new Map<string, Node[]>();
+  private readonly byStack = new Map<string, Node[]>();
   private readonly byAddress = new Map<string, Node>();
   private readonly regions = new Map<string, Map<string, string>>();
   private readonly backends = new Map<string, Obj>();
@@ -81,13 +82,19 @@ export class OutputIndex {
         for (const type of Object.keys(byType).sort()) {
           const byName = isObj(byType[type]) ? byType[type] : {};
           for (const name of Object.keys(byName).sort()) {
-            const raw = isObj(byName[name]) ? byName[name] : {};
-            const body: Obj = {};
-            for (const [k, v] of Object.entries(raw)) if (k !== '//') body[k] = v;
+            // The block as written (cdktf's `//` metadata included, which no check reads): copying every body costs
+            // more than the whole analysis of a small topology.
+            const body = isObj(byName[name]) ? byName[name] : {};
             const node: Node = { stack, data, type, name, address: `${data ? 'data.' : ''}${type}.${name}`, body };
             this.nodes.push(node);
-            const key = `${data ? 'd' : 'r'}:${type}`;
-            this.byType.set(key, [...(this.byType.get(key) ?? []), node]);
+            for (const key of [`${data ? 'd' : 'r'}:${type}`, `${data ? 'd' : 'r'}:${type}:${stack}`]) {
+              const same = this.byType.get(key);
+              if (same) same.push(node);
+              else this.byType.set(key, [node]);
+            }
+            const inStack = this.byStack.get(stack);
+            if (inStack) inStack.push(node);
+            else this.byStack.set(stack, [node]);
             this.byAddress.set(`${stack}\u0000${node.address}`, node);
           }
         }
@@ -113,19 +120,17 @@ export class OutputIndex {
 
   /** Every managed resource of `type` (in `stack`, or in every stack), in stack then name order. */
   all(type: string, stack?: string): Node[] {
-    const of = this.byType.get(`r:${type}`) ?? [];
-    return stack === undefined ? [...of] : of.filter((n) => n.stack === stack);
+    return [...(this.byType.get(`r:${type}${stack === undefined ? '' : `:${stack}`}`) ?? [])];
   }
 
   /** Every data source of `type`. */
   dataSources(type: string, stack?: string): Node[] {
-    const of = this.byType.get(`d:${type}`) ?? [];
-    return stack === undefined ? [...of] : of.filter((n) => n.stack === stack);
+    return [...(this.byType.get(`d:${type}${stack === undefined ? '' : `:${stack}`}`) ?? [])];
   }
 
   /** Every node of a stack (or of all stacks). */
   everything(stack?: string): Node[] {
-    return stack === undefined ? [...this.nodes] : this.nodes.filter((n) => n.stack === stack);
+    return [...(stack === undefined ? this.nodes : (this.byStack.get(stack) ?? []))];
   }
 
   node(stack: string, address: string): Node | undefined {
@@ -190,14 +195,27 @@ export class OutputIndex {
     return found.length === 1 ? found[0] : undefined;
   }
 
+  private readonly byValue = new Map<string, Map<string, Node[]>>();
+
   /** The nodes a register resource reference names: its stack, type and literal attribute values. */
   matching(ref: ResourceRef): Node[] {
-    const candidates = ref.data ? this.dataSources(ref.type, ref.stack) : this.all(ref.type, ref.stack);
-    return candidates.filter((n) =>
-      Object.entries(ref.match).every(([k, want]) => {
-        const v = n.body[k];
-        return Array.isArray(v) ? v.includes(want) : v === want;
-      }),
-    );
+    const holds = (n: Node, k: string, want: string) => {
+      const v = n.body[k];
+      return Array.isArray(v) ? v.includes(want) : v === want;
+    };
+    const [first, ...rest] = Object.entries(ref.match);
+    const kind = ref.data ? 'd' : 'r';
+    if (!first) return [...(this.byType.get(`${kind}:${ref.type}:${ref.stack}`) ?? [])];
+    // Candidates by the first attribute's value, indexed once per stack, type and attribute.
+    const key = `${kind}:${ref.type}:${ref.stack}:${first[0]}`;
+    let index = this.byValue.get(key);
+    if (!index) {
+      index = new Map();
+      for (const n of this.byType.get(`${kind}:${ref.type}:${ref.stack}`) ?? []) {
+        for (const v of listOf(n.body[first[0]])) if (typeof v === 'string') index.set(v, [...(index.get(v) ?? []), n]);
+      }
+      this.byValue.set(key, index);
+    }
+    return (index.get(first[1]) ?? []).filter((n) => holds(n, first[0], first[1]) && rest.every(([k, want]) => holds(n, k, want)));
   }
 }

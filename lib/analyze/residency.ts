@@ -174,6 +174,8 @@ type DbEntry = { name?: unknown; all?: unknown; Table?: unknown; column?: unknow
 /** DTS jobs copy only registered org-structure columns between the units' RDS instances. */
 function replication(c: Collector, ix: OutputIndex, model: TopologyModel, register: DataFlowRegister): void {
   const unitByStack = new Map(model.units.map((u) => [u.stackName, u]));
+  const entries = new Map<string, RegisterEntry>();
+  for (const e of register.entries) if (e.details.kind === 'replication') entries.set(`${e.source.unitId} ${e.destination.unitId} ${e.details.database}`, e);
   for (const job of ix.all('alicloud_dts_synchronization_job')) {
     const before = c.findings.length;
     const where = [addressOf(job)];
@@ -204,12 +206,7 @@ function replication(c: Collector, ix: OutputIndex, model: TopologyModel, regist
     for (const [db, raw] of Object.entries(list)) {
       const entry = (isObj(raw) ? raw : {}) as DbEntry;
       if (entry.all !== false) c.error(`DTS job copies the whole database ${db} ("all": ${JSON.stringify(entry.all)})`, where);
-      const registered: RegisterEntry | undefined =
-        src && dst
-          ? register.entries.find(
-              (e) => e.details.kind === 'replication' && e.source.unitId === src.id && e.destination.unitId === dst.id && e.details.database === db,
-            )
-          : undefined;
+      const registered = src && dst ? entries.get(`${src.id} ${dst.id} ${db}`) : undefined;
       if (src && dst && !registered) c.error(`DTS job copies database ${db} from unit ${src.id} to unit ${dst.id}, which no register entry lists`, where);
       const registeredTables = registered?.details.kind === 'replication' ? registered.details.tables : [];
       for (const [table, t] of Object.entries(isObj(entry.Table) ? entry.Table : {})) {

@@ -6,7 +6,7 @@
  * - each stack's backend keeps its state where the model says (a unit's in its own region; link and accel in the
  *   hub's); a local backend is reported as a warning (the state is wherever Terraform runs);
  * - `random_password`, RDS accounts and grants exist only in unit stacks, on that unit's own RDS;
- * - no unit stack output is sensitive or carries a password, a generated secret or a secret parameter's value;
+ * - no stack output is sensitive or carries a password, a generated secret or a secret parameter's value;
  * - every OOS parameter read names a parameter exactly one stack writes, in the reader's provider region, and is
  *   listed in the register (a `state` entry; a secret read, a `credential` entry), and the account whose password a
  *   secret read carries holds exactly the grants the register's scope lists, none on personal data.
@@ -65,32 +65,32 @@ export function checkSecrets(ix: OutputIndex, model: TopologyModel, register: Da
     }
   }
 
-  // No unit stack exports a secret.
-  for (const [stack, unit] of unitByStack) {
+  // No stack exports a secret (a unit's would leave in its outputs; link's and accel's hold other units' secrets).
+  for (const stack of ix.stacks) {
+    const owner = unitByStack.get(stack);
     for (const [name, out] of Object.entries(ix.outputsOf(stack))) {
       const o = isObj(out) ? out : {};
-      const refs = ix.refsIn(stack, o.value);
-      const secret = refs.find(
-        (r) =>
-          r.node.type === 'random_password' || r.node.type === 'alicloud_oos_secret_parameter' || SECRET_ATTRIBUTE.test(r.attribute.split('.').pop() ?? ''),
-      );
+      const secret = ix
+        .refsIn(stack, o.value)
+        .find(
+          (r) =>
+            ['random_password', 'alicloud_oos_secret_parameter', 'alicloud_oos_secret_parameters'].includes(r.node.type) ||
+            SECRET_ATTRIBUTE.test(r.attribute.split('.').pop() ?? ''),
+        );
       if (o.sensitive === true || secret)
-        c.error(`unit ${unit.id} exports a secret as output ${name}${secret ? ` (${secret.node.address}.${secret.attribute})` : ' (sensitive)'}`, [
-          { stack, address: `output.${name}` },
-          ...(secret ? [addressOf(secret.node)] : []),
-        ]);
+        c.error(
+          `${owner ? `unit ${owner.id}` : `stack ${stack}`} exports a secret as output ${name}${secret ? ` (${secret.node.address}.${secret.attribute})` : ' (sensitive)'}`,
+          [{ stack, address: `output.${name}` }, ...(secret ? [addressOf(secret.node)] : [])],
+        );
     }
   }
 
   // Cross-stack reads: published by one stack, in the reader's region, listed in the register.
+  const registered = new Set(
+    register.entries.flatMap((e) => e.resources.filter((r) => r.data && r.match.ids !== undefined).map((r) => `${e.kind} ${r.stack} ${r.type} ${r.match.ids}`)),
+  );
   const listed = (read: Node, kind: 'state' | 'credential') =>
-    register.entries.some(
-      (e) =>
-        e.kind === kind &&
-        e.resources.some(
-          (r) => r.stack === read.stack && r.data && r.type === read.type && Object.entries(r.match).every(([k, v]) => listOf(read.body[k]).includes(v)),
-        ),
-    );
+    listOf(read.body.ids).some((id) => registered.has(`${kind} ${read.stack} ${read.type} ${String(id)}`));
   let reads = 0;
   for (const read of [...ix.dataSources('alicloud_oos_parameters'), ...ix.dataSources('alicloud_oos_secret_parameters')]) {
     reads++;
@@ -175,7 +175,14 @@ export function checkRegister(ix: OutputIndex, register: DataFlowRegister): Coll
     for (const ref of e.resources) {
       refs++;
       if (!ix.matching(ref).length)
-        c.error(`register entry ${e.id} names ${resourceText(ref)}, which the output does not have`, [{ stack: ref.stack, address: ref.type }]);
+        c.error(`register entry ${e.id} names ${resourceText(ref)}, which the output does not have`, [
+          {
+            stack: ref.stack,
+            address: `${ref.data ? 'data.' : ''}${ref.type}[${Object.entries(ref.match)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(',')}]`,
+          },
+        ]);
     }
   }
   c.proved(`${register.entries.length} register entries name ${refs} resources, each found in the output`);
