@@ -1,7 +1,8 @@
 /**
  * Entry point of `cdktf synth`: builds the app from the declared topology and synthesizes it with the policy
- * pack on every stack, then the reachability and residency analysis of the written stacks. The only place that reads the environment: `STATE_BACKEND=local|oss` chooses the state
- * backend for one run, `STATE_BOOTSTRAP=1` adds the bootstrap stacks (docs/operations.md).
+ * pack on every stack, then runs the reachability and residency analysis on the written stacks (docs/data-flows.md).
+ * The only place that reads the environment: `STATE_BACKEND=local|oss` chooses the state backend for one run,
+ * `STATE_BOOTSTRAP=1` adds the bootstrap stacks (docs/operations.md).
  */
 import { stateBackendKindFrom, switchFrom } from './lib/topology/state';
 import { writeArtifacts } from './lib/app/artifacts';
@@ -16,7 +17,6 @@ const built = buildApp(loadTopology(), {
   bootstrap: switchFrom(process.env.STATE_BOOTSTRAP, 'STATE_BOOTSTRAP'),
 });
 const outcome = synthWithPolicy(built.app, built.model);
-// The reachability and residency analysis of what was just written (docs/data-flows.md).
 const analysis = analyzeOutdir(built.app.outdir, built.model);
 writeArtifacts(built.app.outdir, built.model);
 process.stderr.write(formatPolicyOutcome(outcome));

@@ -307,7 +307,7 @@ export function checkFlows(g: NetworkGraph, model: TopologyModel): Collector {
 /** Flows between two units, either direction. */
 const flowsBetween = (model: TopologyModel, a: string, b: string) => model.flows.filter((f) => (f.from === a && f.to === b) || (f.from === b && f.to === a));
 
-/** The CEN and VPN resource types the analysis models; any other inter-network resource is refused (it cannot prove what it admits). */
+/** The network resource types the analysis models; any other (VPN, Express Connect, VPC peering, ...) is refused: it cannot prove what they admit. */
 const MODELLED_NETWORK_TYPES = new Set([
   'alicloud_cen_instance',
   'alicloud_cen_bandwidth_package',
