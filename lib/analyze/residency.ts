@@ -232,14 +232,18 @@ interface ObservedRecord {
   readonly node: Node;
   readonly fqdn: string;
   readonly label: string;
+  /** The resolver population that gets it (`line`, `default` when unset: every resolver) and the record type. */
+  readonly line: string;
+  readonly type: string;
   /** The access point the record names (GA IP set), or the unit whose ALB it names directly. */
   readonly accessPoint?: { readonly node: Node; readonly region: string };
   readonly directUnit?: UnitModel;
 }
 
 /**
- * The records a unit's users resolve. Today every record is on the default line (or a line nobody narrows), so every
- * unit's users get all of them: where user sites and DNS lines are declared, this is what narrows it.
+ * The records a unit's users resolve. Today every record is on the default line, so every unit's users get all of
+ * them, and a record on any other line is still counted for everyone (the cautious reading): where user sites and
+ * DNS lines are declared, this is what narrows it, by `line`.
  */
 export function recordsSeenBy(_user: UnitModel, records: readonly ObservedRecord[]): readonly ObservedRecord[] {
   return records;
@@ -293,10 +297,11 @@ function access(c: Collector, ix: OutputIndex, model: TopologyModel, register: D
   const records: ObservedRecord[] = ix.all('alicloud_alidns_record').map((node) => {
     const label = String(node.body.rr);
     const fqdn = `${label}.${String(node.body.domain_name)}`;
+    const [line, type] = [String(node.body.line ?? 'default'), String(node.body.type)];
     const ipSet = ix.refsIn(node.stack, node.body.value).find((r) => r.node.type === 'alicloud_ga_ip_set')?.node;
-    if (ipSet) return { node, fqdn, label, accessPoint: { node: ipSet, region: String(ipSet.body.accelerate_region_id) } };
+    if (ipSet) return { node, fqdn, label, line, type, accessPoint: { node: ipSet, region: String(ipSet.body.accelerate_region_id) } };
     const alb = albUnit(node.stack, node.body.value);
-    return { node, fqdn, label, ...(alb?.unit ? { directUnit: alb.unit } : {}) };
+    return { node, fqdn, label, line, type, ...(alb?.unit ? { directUnit: alb.unit } : {}) };
   });
   for (const r of records)
     if (!r.accessPoint && !r.directUnit)
