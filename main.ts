@@ -1,10 +1,13 @@
 /**
  * Entry point of `cdktf synth`: builds the app from the declared topology and synthesizes it with the policy
- * pack on every stack. The only place that reads the environment: `STATE_BACKEND=local|oss` chooses the state
- * backend for one run, `STATE_BOOTSTRAP=1` adds the bootstrap stacks (docs/operations.md).
+ * pack on every stack, then runs the reachability and residency analysis on the written stacks (docs/data-flows.md).
+ * The only place that reads the environment: `STATE_BACKEND=local|oss` chooses the state backend for one run,
+ * `STATE_BOOTSTRAP=1` adds the bootstrap stacks (docs/operations.md).
  */
 import { stateBackendKindFrom, switchFrom } from './lib/topology/state';
 import { writeArtifacts } from './lib/app/artifacts';
+import { analyzeOutdir } from './lib/analyze/analyze';
+import { errorsOf, formatAnalysisSummary } from './lib/analyze/report';
 import { formatPolicyOutcome, synthWithPolicy } from './lib/policy/enforce';
 import { buildApp } from './stacks/app';
 import { loadTopology } from './stacks/topology';
@@ -14,6 +17,8 @@ const built = buildApp(loadTopology(), {
   bootstrap: switchFrom(process.env.STATE_BOOTSTRAP, 'STATE_BOOTSTRAP'),
 });
 const outcome = synthWithPolicy(built.app, built.model);
+const analysis = analyzeOutdir(built.app.outdir, built.model);
 writeArtifacts(built.app.outdir, built.model);
 process.stderr.write(formatPolicyOutcome(outcome));
-if (outcome.failures.length > 0) process.exitCode = 1;
+process.stderr.write(formatAnalysisSummary(analysis));
+if (outcome.failures.length > 0 || errorsOf(analysis).length > 0) process.exitCode = 1;

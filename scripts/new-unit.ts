@@ -12,7 +12,9 @@ import type { TopologyDeclaration } from '../lib/topology/types';
 import { loadTopology, loadUnitSites, loadUnits, shared as declaredShared } from '../stacks/topology';
 import { TOPOLOGY_DOC, writeTopologyDoc } from './diagram';
 
-const USAGE = 'usage: npm run new-unit -- --id <id> --country <ISO code> --region <region id> --cidr <VPC CIDR> [--name <display name>]';
+const USAGE =
+  'usage: npm run new-unit -- --id <id> --country <ISO code> --region <region id> --cidr <VPC CIDR> [--name <display name>]' +
+  ' [--residency-basis <instrument> --residency-reference <record>]';
 const STACKS_DIR = path.resolve(__dirname, '..', 'stacks');
 
 export interface NewUnitOptions {
@@ -24,6 +26,11 @@ export interface NewUnitOptions {
   readonly shared?: Omit<TopologyDeclaration, 'units'>;
   readonly stdout?: (text: string) => void;
   readonly stderr?: (text: string) => void;
+}
+
+/** A legal basis from its two flags; either one alone still reaches validation, which names what is missing. */
+function basis(field: 'residency', instrument: string | undefined, reference: string | undefined) {
+  return instrument === undefined && reference === undefined ? {} : { [field]: { basis: instrument ?? '', reference: reference ?? '' } };
 }
 
 /** Runs the command on `argv` (the arguments after the script); returns the exit code. */
@@ -39,7 +46,15 @@ export function newUnit(argv: readonly string[], options: NewUnitOptions = {}): 
   try {
     values = parseArgs({
       args: [...argv],
-      options: { id: { type: 'string' }, country: { type: 'string' }, region: { type: 'string' }, cidr: { type: 'string' }, name: { type: 'string' } },
+      options: {
+        id: { type: 'string' },
+        country: { type: 'string' },
+        region: { type: 'string' },
+        cidr: { type: 'string' },
+        name: { type: 'string' },
+        'residency-basis': { type: 'string' },
+        'residency-reference': { type: 'string' },
+      },
     }).values;
   } catch (e) {
     err(`${(e as Error).message}\n${USAGE}\n`);
@@ -59,6 +74,7 @@ export function newUnit(argv: readonly string[], options: NewUnitOptions = {}): 
       region: values.region!,
       cidr: values.cidr!,
       name: values.name,
+      ...basis('residency', values['residency-basis'], values['residency-reference']),
     });
   } catch (e) {
     if (e instanceof ScaffoldError) {

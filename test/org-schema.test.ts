@@ -7,7 +7,7 @@ import * as path from 'path';
 import { writeArtifacts } from '../lib/app/artifacts';
 import { orgSchemaSql } from '../lib/ddl/org-schema';
 import { scaffoldUnit } from '../lib/scaffold/new-unit';
-import { loadTopology, loadUnits, shared } from '../stacks/topology';
+import { loadTopology, loadUnitSites, loadUnits, shared } from '../stacks/topology';
 import { fixtureTopology } from './fixtures/topology';
 import { modelOf, tempDir } from './helpers/synth';
 
@@ -73,15 +73,17 @@ describe('four units: the declared ones and two an architect adds with the scaff
     { id: 'xa', country: 'TH', region: 'ap-southeast-7', cidr: '10.201.0.0/16' },
     { id: 'xb', country: 'PH', region: 'ap-southeast-6', cidr: '10.202.0.0/16' },
   ].filter((r) => !used.has(r.region as never));
-  for (const r of requests) scaffoldUnit(stacksDir, shared, loadUnits(stacksDir), r);
-  const units = loadUnits(stacksDir).map((u) => (requests.some((r) => r.id === u.id) ? { ...u, replication: { ...u.replication, enabled: true } } : u));
-  const model = modelOf({ ...shared, units });
+  // As npm run new-unit does: the sites of the units added before are part of what the next one is checked against.
+  for (const r of requests) scaffoldUnit(stacksDir, { ...shared, sites: [...shared.sites, ...loadUnitSites(stacksDir)] }, loadUnits(stacksDir), r);
+  const scaffolded = loadTopology(stacksDir);
+  const units = scaffolded.units.map((u) => (requests.some((r) => r.id === u.id) ? { ...u, replication: { ...u.replication, enabled: true } } : u));
+  const model = modelOf({ ...scaffolded, units });
 
   it('starts new units with replication off, so no job waits for tables that do not exist', () => {
-    const scaffolded = modelOf({ ...shared, units: loadUnits(stacksDir) });
+    const asWritten = modelOf(scaffolded);
     for (const r of requests) {
-      expect(scaffolded.unitsById[r.id].replication.enabled).toBe(false);
-      expect(scaffolded.replication.jobs.some((j) => j.source.unitId === r.id || j.destination.unitId === r.id)).toBe(false);
+      expect(asWritten.unitsById[r.id].replication.enabled).toBe(false);
+      expect(asWritten.replication.jobs.some((j) => j.source.unitId === r.id || j.destination.unitId === r.id)).toBe(false);
     }
   });
 

@@ -18,7 +18,10 @@ import { resourcesOf, synthTopology } from './helpers/synth';
 import { fixtureShared, writeFixtureStacks } from './fixtures/topology';
 
 const ROOT = path.resolve(__dirname, '..');
-/** A new unit for the fixture: Bangkok, across the mainland border from the hub t1 (cn-shanghai). */
+/**
+ * A new unit for the fixture: Bangkok, across the mainland border from the hub t1 (cn-shanghai). Its staff reach the
+ * fixture's hostnames through the Singapore access point, under the bases those hostnames declare (crossBorderUse).
+ */
 const T5: NewUnitRequest = { id: 't5', country: 'TH', region: 'ap-southeast-7', cidr: '10.15.0.0/16' };
 
 /** Every file below `dir`, relative, sorted: to prove a refusal wrote nothing. */

@@ -69,6 +69,8 @@ export interface ResolvedAccess {
   readonly routedUnitIds: readonly string[];
   /** Every DNS record of every hostname, derived from the sites and access points (sites.ts). */
   readonly dnsRecords: readonly DnsRecordModel[];
+  /** Ids of the units some record points at by CNAME, sorted: the accel stack reads exactly these ALB DNS names. */
+  readonly cnameUnitIds: readonly string[];
   /** For every hostname and site: the DNS line that answers the site, where its users enter, where they are served, the border they cross. */
   readonly routes: readonly SiteRouteModel[];
 }
@@ -134,6 +136,7 @@ export function resolveAccess(t: TopologyDeclaration, routing: RoutingModel = re
     hostnames,
     routedUnitIds: [...new Set(hostnames.map((h) => h.unitId))].sort(),
     dnsRecords: routing.dnsRecords,
+    cnameUnitIds: [...new Set(routing.dnsRecords.flatMap((r) => (r.target.kind === 'alb' ? [r.target.unitId] : [])))].sort(),
     routes: routing.routes,
   };
 }

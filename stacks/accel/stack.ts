@@ -23,7 +23,7 @@ export class AccelStack extends BaseStack {
     super(scope, model.stackNames.accel, { defaultRegion: GA_API_REGION, state: model.state.locations[model.stackNames.accel] });
     // Each unit's ALB, as its stack published it in its own region (never from its state); its DNS name only where a
     // DNS record points at it (a CNAME).
-    const cnameTargets = new Set(model.access.dnsRecords.flatMap((r) => (r.target.kind === 'alb' ? [r.target.unitId] : [])));
+    const cnameTargets = new Set(model.access.cnameUnitIds);
     const albDnsNames: Record<string, string> = {};
     const units = Object.fromEntries(
       model.units.map((unit) => {
