@@ -3,7 +3,7 @@
  * values (a default that only one of them knew would let validation pass what is then synthesized differently).
  */
 import { isRegionId, REGIONS } from './regions';
-import type { AccessDeclaration, CrossBorderDeclaration, TopologyDeclaration } from './types';
+import type { CrossBorderDeclaration, TopologyDeclaration } from './types';
 
 /** Acceleration region of an access point that names none: Singapore, nearest GA region to Vietnam's factories. */
 export const DEFAULT_ACCESS_POINT_REGION = 'ap-southeast-1';
@@ -26,7 +26,9 @@ export type ResolvedListener =
   | { readonly protocol: 'https'; readonly certificateId: string; readonly port: number; readonly redirectPort: number }
   | { readonly protocol: 'tcp'; readonly port: number };
 
-export type ResolvedPayment = { readonly type: 'PayAsYouGo' } | { readonly type: 'Subscription'; readonly months: number; readonly autoRenew: boolean };
+/** A pay-as-you-go accelerator has no spec (it is billed by usage); a subscription buys one. */
+export type ResolvedPayment =
+  { readonly type: 'PayAsYouGo' } | { readonly type: 'Subscription'; readonly spec: string; readonly months: number; readonly autoRenew: boolean };
 
 export type ResolvedCrossBorder =
   | { readonly billing: 'none' }
@@ -44,7 +46,6 @@ export interface ResolvedHostname {
 export interface ResolvedAccess {
   readonly domain: string;
   readonly dnsTtlSeconds: number;
-  readonly acceleratorSpec: AccessDeclaration['acceleratorSpec'];
   readonly payment: ResolvedPayment;
   readonly crossBorder: ResolvedCrossBorder;
   /** Sorted by name, so output order never depends on declaration order. */
@@ -74,7 +75,9 @@ export function resolveAccess(t: TopologyDeclaration): ResolvedAccess {
   const byName = <T>(entries: [string, T][]) => entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   const hostnames = byName(Object.entries(a.hostnames)).map(([label, unitId]) => ({ label, fqdn: `${label}.${a.domain}`, unitId }));
   const payment: ResolvedPayment =
-    a.payment?.type === 'Subscription' ? { type: 'Subscription', months: a.payment.months, autoRenew: a.payment.autoRenew ?? true } : { type: 'PayAsYouGo' };
+    a.payment?.type === 'Subscription'
+      ? { type: 'Subscription', spec: a.payment.spec, months: a.payment.months, autoRenew: a.payment.autoRenew ?? true }
+      : { type: 'PayAsYouGo' };
   const listener: ResolvedListener =
     a.listener.protocol === 'https'
       ? {
@@ -87,7 +90,6 @@ export function resolveAccess(t: TopologyDeclaration): ResolvedAccess {
   return {
     domain: a.domain,
     dnsTtlSeconds: a.dnsTtlSeconds ?? DEFAULT_DNS_TTL_SECONDS,
-    acceleratorSpec: a.acceleratorSpec,
     payment,
     crossBorder: resolveCrossBorder(a.crossBorder),
     accessPoints: byName(Object.entries(a.accessPoints)).map(([name, ap]) => {

@@ -15,6 +15,7 @@ import { validateStateBackend } from './validate-backend';
 import { validateCatalogAndReplication } from './validate-catalog';
 import { validateFlows, validateInterconnect } from './validate-flows';
 import { validateLink } from './validate-link';
+import { validatePlaceholderLists } from './validate-ops';
 import { type UnitCidrs, unitPath, validateUnit, validateUnitSettings } from './validate-unit';
 import type { TopologyDeclaration } from './types';
 
@@ -22,7 +23,22 @@ export { Problems, TopologyError } from './checks';
 
 export function topologyProblems(t: TopologyDeclaration): string[] {
   const p = new Problems();
-  if (!checkKeys(p, 'topology', t, ['org', 'platform', 'hub', 'units', 'catalog', 'replication', 'interconnect', 'flows', 'access', 'stateBackend', 'tags']))
+  if (
+    !checkKeys(p, 'topology', t, [
+      'org',
+      'platform',
+      'hub',
+      'units',
+      'catalog',
+      'replication',
+      'interconnect',
+      'flows',
+      'access',
+      'stateBackend',
+      'tags',
+      'placeholders',
+    ])
+  )
     return p.list;
   if (checkKeys(p, 'platform', t.platform, ['appImageName', 'certificates'])) {
     checkString(
@@ -112,6 +128,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
   validateAccess(p, t);
   validateStateBackend(p, t);
   validateUnitSettings(p, t);
+  validatePlaceholderLists(p, t);
   return p.list;
 }
 
