@@ -13,12 +13,15 @@ import { assertNoPlaceholders, COMMAND_ENV } from '../lib/app/placeholders';
 import { validateTopology } from '../lib/topology/validate';
 import { loadTopology } from '../stacks/topology';
 
-try {
-  assertNoPlaceholders(validateTopology(loadTopology()));
-} catch (e) {
-  process.exit(reportError('deploy', e));
-}
 const args = process.argv.slice(2);
+// Asking for help deploys nothing: no refusal in its way.
+if (!args.includes('--help') && !args.includes('-h')) {
+  try {
+    assertNoPlaceholders(validateTopology(loadTopology()));
+  } catch (e) {
+    process.exit(reportError('deploy', e));
+  }
+}
 const bootstrap = args.some((a) => !a.startsWith('-') && a.startsWith('bootstrap-'));
 const env = { ...process.env, CHECKPOINT_DISABLE: '1', [COMMAND_ENV]: 'deploy', ...(bootstrap ? { STATE_BOOTSTRAP: '1' } : {}) };
 const r = spawnSync('cdktf', ['deploy', ...args], { stdio: 'inherit', env });

@@ -35,7 +35,9 @@ export function validateAccess(p: Problems, t: TopologyDeclaration): void {
       'remove it; with a subscription give the spec as access.payment.spec',
     );
   }
-  if (!checkKeys(p, 'access', isObj(a) ? Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'acceleratorSpec')) : a, ACCESS_KEYS)) return;
+  // Checked for the other keys without it, so the moved field gets the message above and not "not a known field".
+  const withoutMovedSpec = isObj(a) ? Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'acceleratorSpec')) : a;
+  if (!checkKeys(p, 'access', withoutMovedSpec, ACCESS_KEYS)) return;
   const unitIds = (Array.isArray(t.units) ? t.units : []).map((u) => (isObj(u) ? u.id : undefined)).filter((id): id is string => typeof id === 'string');
 
   checkString(
