@@ -134,8 +134,7 @@ export const shared: Omit<TopologyDeclaration, 'units'> = {
   access: {
     domain: 'collab.example.com',
     dnsTtlSeconds: 600,
-    acceleratorSpec: '1',
-    // Pay-by-data-transfer (below) is sold only with a pay-as-you-go accelerator.
+    // Pay-by-data-transfer (below) is sold only with a pay-as-you-go accelerator, which is billed by usage: no spec.
     payment: { type: 'PayAsYouGo' },
     // A China-site account: pay-by-data-transfer with cross-border carriage on.
     crossBorder: { billing: 'cdt' },
@@ -200,6 +199,19 @@ export const shared: Omit<TopologyDeclaration, 'units'> = {
   ],
   stateBackend: { kind: 'local' },
   tags: { project: 'collab-units', 'managed-by': 'cdktf' },
+  // Example values a newcomer's `npm run synth` works with, which no account has: `npm run deploy` refuses while any
+  // remains (docs/operations.md, "Placeholders"). Example domains and mailboxes (collab.example.com, *@example.com) are
+  // found without being listed. Replace each value, then remove its path.
+  placeholders: [
+    'org.prefix',
+    'platform.appImageName',
+    'platform.certificates.mainland',
+    'platform.certificates.international',
+    'access.listener.certificateId',
+    'flows.conversation-relay-cn-sg.legalBasis.reference',
+    'flows.conversation-relay-sg-cn.legalBasis.reference',
+    'flows.approval-notifications.legalBasis.reference',
+  ],
 };
 
 const UNIT_DIR = /^unit-([a-z][a-z0-9]*)$/;

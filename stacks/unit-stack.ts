@@ -24,7 +24,12 @@ export class UnitStack extends BaseStack {
     super(scope, unit.stackName, { defaultRegion: unit.region, state: unit.state });
     // Generates passwords locally; they go to the unit's own state only.
     new RandomProvider(this, 'random', {});
-    this.unit = new Unit(this, 'unit', { unit, appImageName: model.platform.appImageName, healthCheckPath: model.access.healthCheck.path });
+    this.unit = new Unit(this, 'unit', {
+      unit,
+      appImageName: model.platform.appImageName,
+      healthCheckPath: model.access.healthCheck.path,
+      accessDomain: model.access.domain,
+    });
     const cell = this.unit;
     // Outputs for operators (`terraform output`); none is a secret: the app reads its credentials from the unit's
     // KMS-encrypted OOS secret parameters, the link and accel stacks read their values from its OOS parameters.

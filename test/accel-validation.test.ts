@@ -63,13 +63,13 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   ],
   [
     'data-transfer billing with a subscription accelerator',
-    (t) => (t.access.payment = { type: 'Subscription', months: 3 }),
+    (t) => (t.access.payment = { type: 'Subscription', spec: '1', months: 3 }),
     /^access\.crossBorder\.billing: "cdt" needs a pay-as-you-go accelerator, but access\.payment\.type is "Subscription"; set access\.payment to \{ type: "PayAsYouGo" \}, or use billing "bandwidth-package"/,
   ],
   [
     'subscription accelerator without bandwidth packages',
     (t) => {
-      t.access.payment = { type: 'Subscription', months: 3 };
+      t.access.payment = { type: 'Subscription', spec: '1', months: 3 };
       delete t.access.crossBorder;
       t.access.hostnames = { jp: 't2' };
     },
@@ -78,7 +78,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
   [
     'subscription term too long',
     (t) => {
-      t.access.payment = { type: 'Subscription', months: 12 };
+      t.access.payment = { type: 'Subscription', spec: '1', months: 12 };
       t.access.crossBorder = { billing: 'bandwidth-package', bandwidthMbps: 10, basicBandwidthMbps: 30 };
     },
     /^access\.payment\.months: 12 is not a whole number from 1 to 9; GA sells accelerator subscriptions of 1 to 9 months$/,
@@ -117,11 +117,7 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
     (t) => (t.access.hostnames.OA_Portal = 't1'),
     /^access\.hostnames\.OA_Portal: "OA_Portal" is not valid; host labels are lower-case letters, digits and hyphens$/,
   ],
-  [
-    'unknown field in access',
-    (t) => (t.access.ttl = 600),
-    /^access\.ttl: 600 is not a known field; use one of domain, dnsTtlSeconds, acceleratorSpec, payment, crossBorder/,
-  ],
+  ['unknown field in access', (t) => (t.access.ttl = 600), /^access\.ttl: 600 is not a known field; use one of domain, dnsTtlSeconds, payment, crossBorder/],
   [
     'unknown field in the listener',
     (t) => (t.access.listener.httpPort = 80),
@@ -132,7 +128,32 @@ const cases: [string, (t: Mutable) => void, RegExp][] = [
     (t) => (t.access.healthCheck.intervalSeconds = 60),
     /^access\.healthCheck\.intervalSeconds: 60 is not a whole number from 1 to 50; GA checks every 1-50 seconds$/,
   ],
-  ['accelerator spec GA does not sell', (t) => (t.access.acceleratorSpec = '4'), /^access\.acceleratorSpec: "4" is not allowed; use one of 1, 2, 3, 5, 8, 10$/],
+  [
+    'the old accelerator spec field',
+    (t) => (t.access.acceleratorSpec = '1'),
+    /^access\.acceleratorSpec: "1" is no longer a field: a pay-as-you-go accelerator has no spec; remove it; with a subscription give the spec as access\.payment\.spec$/,
+  ],
+  [
+    'a subscription without a spec',
+    (t) => {
+      t.access.crossBorder = { billing: 'bandwidth-package', bandwidthMbps: 10, basicBandwidthMbps: 30 };
+      t.access.payment = { type: 'Subscription', months: 1 };
+    },
+    /^access\.payment\.spec: is missing; use one of 1, 2, 3, 5, 8, 10$/,
+  ],
+  [
+    'a spec GA does not sell',
+    (t) => {
+      t.access.crossBorder = { billing: 'bandwidth-package', bandwidthMbps: 10, basicBandwidthMbps: 30 };
+      t.access.payment = { type: 'Subscription', spec: '4', months: 1 };
+    },
+    /^access\.payment\.spec: "4" is not allowed; use one of 1, 2, 3, 5, 8, 10$/,
+  ],
+  [
+    'a spec on a pay-as-you-go accelerator',
+    (t) => (t.access.payment = { type: 'PayAsYouGo', spec: '1' }),
+    /^access\.payment\.spec: "1" is not a known field; use one of type/,
+  ],
 ];
 
 describe('the declared access settings', () => {
@@ -146,7 +167,7 @@ describe('access settings of the fixture', () => {
     const t = base();
     t.access.accessPoints.kl = { region: 'ap-southeast-3', bandwidthMbps: 10 };
     t.access.crossBorder = { billing: 'bandwidth-package', bandwidthMbps: 10, basicBandwidthMbps: 30 };
-    t.access.payment = { type: 'Subscription', months: 1 };
+    t.access.payment = { type: 'Subscription', spec: '1', months: 1 };
     expect(topologyProblems(t)).toEqual([]);
   });
 

@@ -94,11 +94,12 @@ function contractOf(topology: TopologyDeclaration): StackJson {
     expect(JSON.stringify(accel)).not.toContain('terraform_remote_state');
   });
 
-  it('is one accelerator of the declared spec, protected from destroy', () => {
+  it('is one accelerator, protected from destroy, with a spec only when it is a subscription', () => {
     const accelerators = Object.values(resourcesOf(accel, 'alicloud_ga_accelerator'));
-    expect(accelerators).toEqual([
-      expect.objectContaining({ accelerator_name: `${topology.org.prefix}-ga`, spec: access.acceleratorSpec, lifecycle: { prevent_destroy: true } }),
-    ]);
+    expect(accelerators).toEqual([expect.objectContaining({ accelerator_name: `${topology.org.prefix}-ga`, lifecycle: { prevent_destroy: true } })]);
+    const payment = access.payment ?? { type: 'PayAsYouGo' };
+    if (payment.type === 'Subscription') expect(accelerators[0].spec).toBe(payment.spec);
+    else expect(accelerators[0]).not.toHaveProperty('spec');
   });
 
   it('has one IP set per declared access point, in its region with its bandwidth', () => {
@@ -251,11 +252,11 @@ describe('accel stack of the four-unit fixture', () => {
     expect(accel.provider.alicloud[0]).toEqual({ region: 'cn-hangzhou' });
   });
 
-  it('is one Standard accelerator with explicit cross-border carriage by data transfer', () => {
+  it('is one Standard accelerator with explicit cross-border carriage by data transfer, and no spec (pay-as-you-go)', () => {
+    expect(Object.values(resourcesOf(accel, 'alicloud_ga_accelerator'))[0]).not.toHaveProperty('spec');
     expect(Object.values(resourcesOf(accel, 'alicloud_ga_accelerator'))).toEqual([
       expect.objectContaining({
         accelerator_name: 'fx-ga',
-        spec: '1',
         payment_type: 'PayAsYouGo',
         bandwidth_billing_type: 'CDT',
         cross_border_status: true,
@@ -363,13 +364,14 @@ describe('cross-border billing choices', () => {
     });
   });
 
-  it('a Subscription accelerator carries its term', () => {
+  it('a Subscription accelerator carries its term and its spec', () => {
     const stack = accelOf((t) => {
-      t.access.payment = { type: 'Subscription', months: 6 };
+      t.access.payment = { type: 'Subscription', spec: '2', months: 6 };
       t.access.crossBorder = { billing: 'bandwidth-package', bandwidthMbps: 10, basicBandwidthMbps: 30 };
     });
     expect(Object.values(resourcesOf(stack, 'alicloud_ga_accelerator'))[0]).toMatchObject({
       payment_type: 'Subscription',
+      spec: '2',
       duration: 6,
       pricing_cycle: 'Month',
       renewal_status: 'AutoRenewal',

@@ -49,7 +49,7 @@ const cases: [string, (t: Mutable) => void, string][] = [
   [
     'the old link block',
     (t) => (unit(t, 't2').link = { bandwidthMbps: 10, billing: 'data-transfer' }),
-    'units.t2.link: {"bandwidthMbps":10,"billing":"data-transfer"} is not a known field; use one of id, name, country, region, zones, network, sizing, ingress, mastersTables, monitoring, replication, residency, encryption (check the spelling)',
+    'units.t2.link: {"bandwidthMbps":10,"billing":"data-transfer"} is not a known field; use one of id, name, country, region, zones, network, sizing, ingress, mastersTables, monitoring, replication, residency, encryption, placeholders (check the spelling)',
   ],
   [
     'replicated table without columns',

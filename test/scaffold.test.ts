@@ -83,8 +83,10 @@ describe('scaffolding t5 in a temporary stacks folder', () => {
     // Platform image and certificates apply: the scaffold pins neither.
     expect(t5.sizing.app.imageId).toBeUndefined();
     expect(t5.ingress).toBeUndefined();
-    // The hub's alarm routing, with the hub id swapped for the new unit's.
-    expect(t5.monitoring).toEqual({ contactGroup: 'fx-t5-oncall', contacts: [{ name: 'oncall-t5', email: 'oncall-t5@fixture.example.net' }] });
+    // The hub's contacts (roles and channels), with the hub id swapped for the new unit's in the mailboxes; the
+    // CloudMonitor names are derived per unit, so none is written.
+    expect(t5.monitoring).toEqual({ contacts: [{ role: 'oncall', email: 'oncall-t5@fixture.example.net', dingTalk: true }] });
+    expect(t5.encryption).toEqual({ keyStore: 'default-key', tde: 'unit-key' });
   });
 
   it("places the unit's first site at its region's city, in its DNS population, without a budget, in the unit file", () => {

@@ -302,12 +302,79 @@ describe.each(units)('unit stack unit-%s', (id, unit) => {
     expect(trail.sls_project_arn).toMatch(new RegExp(`^acs:log:${unit.region}:.*:project/`));
   });
 
-  it('alarms on ALB 5xx, RDS CPU/storage/connections and Redis memory to the declared contact group', () => {
+  it('alarms on ALB 5xx and unhealthy hosts, RDS CPU/storage/connections and Redis memory, to the derived contact group', () => {
     const alarms = Object.values(resourcesOf(stack, 'alicloud_cms_alarm'));
-    expect(alarms.map((a) => a.metric).sort()).toEqual(['ConnectionUsage', 'CpuUsage', 'DiskUsage', 'LoadBalancerHTTPCode5XX', 'StandardMemoryUsage']);
-    expect(only(stack, 'alicloud_cms_alarm_contact_group').alarm_contact_group_name).toBe(unit.monitoring.contactGroup);
+    expect(alarms.map((a) => a.metric).sort()).toEqual([
+      'ConnectionUsage',
+      'CpuUsage',
+      'DiskUsage',
+      'LoadBalancerHTTPCode5XX',
+      'LoadBalancerUnHealthyHostCount',
+      'StandardMemoryUsage',
+    ]);
+    const group = only(stack, 'alicloud_cms_alarm_contact_group');
+    expect(group.alarm_contact_group_name).toBe(`${topology.org.prefix}_${id}_oncall`);
+    for (const a of alarms) expect(a.contact_groups).toEqual([expect.stringMatching(/^\$\{alicloud_cms_alarm_contact_group\..*\.alarm_contact_group_name\}$/)]);
+    // ALB metrics have only the Value statistic: no ALB alarm may use another.
+    for (const a of alarms.filter((x) => x.project === 'acs_alb')) expect(a.escalations_critical.statistics).toBe('Value');
+  });
+
+  it('notifies every declared contact by mail and by a DingTalk robot whose webhook is a sensitive variable, checked before apply', () => {
     const contacts = Object.values(resourcesOf(stack, 'alicloud_cms_alarm_contact'));
+    expect(contacts.map((c) => c.alarm_contact_name)).toEqual(unit.monitoring.contacts.map((c) => `${topology.org.prefix}_${id}_${c.role}`));
     expect(contacts.map((c) => c.channels_mail)).toEqual(unit.monitoring.contacts.map((c) => c.email));
+    for (const [i, c] of unit.monitoring.contacts.entries()) {
+      if (!c.dingTalk) continue;
+      const name = `dingtalk_webhook_${id}_${c.role}`;
+      expect(stack.variable[name]).toMatchObject({ type: 'string', sensitive: true, nullable: true, default: null });
+      expect(stack.variable[name].validation).toBeUndefined();
+      expect(contacts[i].channels_ding_web_hook).toBe(`\${var.${name}}`);
+      expect(contacts[i].lifecycle.precondition.map((p: any) => p.error_message)).toEqual([
+        expect.stringMatching(new RegExp(`^units\\.${id}\\.monitoring\\.contacts\\[${i}\\]\\.dingTalk: .* export TF_VAR_${name}=`)),
+        expect.stringMatching(new RegExp(`^units\\.${id}\\.monitoring\\.contacts\\[${i}\\]\\.dingTalk: TF_VAR_${name} is not a DingTalk robot webhook`)),
+      ]);
+    }
+  });
+
+  it('checks at plan time, naming the declaration field, every assumption about the account a data source can answer', () => {
+    const messages = (type: string) =>
+      Object.values<any>(stack.data?.[type] ?? {}).flatMap((d) => (d.lifecycle?.postcondition ?? []).map((p: any) => p.error_message as string));
+    const u = `units\\.${id}`;
+    const site = model.unitsById[id].fields.certificate.replace(/\./g, '\\.');
+    const cases: [string, RegExp, number][] = [
+      ['alicloud_images', new RegExp(`^(platform\\.appImageName|${u}\\.sizing\\.app\\.imageId): `), 1],
+      ['alicloud_ssl_certificates_service_certificates', new RegExp(`^${site}: certificate `), 3],
+      ['alicloud_db_instance_classes', new RegExp(`^${u}\\.sizing\\.database\\.(instanceClass|storageGb): `), 3],
+      ['alicloud_db_zones', new RegExp(`^${u}\\.zones\\[[01]\\]: `), 2],
+      ['alicloud_instance_types', new RegExp(`^${u}\\.sizing\\.app\\.instanceType: .* \\(${u}\\.zones\\[\\d\\]\\)`), unit.zones.length],
+      ['alicloud_kvstore_instance_classes', new RegExp(`^${u}\\.sizing\\.cache\\.instanceClass: `), 2],
+      ['alicloud_kvstore_zones', new RegExp(`^${u}\\.zones\\[[01]\\]: `), 2],
+    ];
+    for (const [type, pattern, count] of cases) {
+      expect([type, messages(type)]).toEqual([type, Array(count).fill(expect.stringMatching(pattern))]);
+    }
+    const tde = unit.encryption.tde === 'unit-key';
+    expect(messages('alicloud_ram_roles')).toEqual(
+      tde ? [expect.stringMatching(new RegExp(`^${u}\\.encryption\\.tde: "unit-key" needs the RAM role AliyunRDSInstanceEncryptionDefaultRole`))] : [],
+    );
+    expect(messages('alicloud_kms_instances')).toHaveLength(unit.encryption.keyStore === 'kms-instance' ? 1 : 0);
+    // Every lookup is read at plan time: none waits for a resource of the stack.
+    for (const byName of Object.values<Record<string, any>>(stack.data ?? {})) for (const d of Object.values(byName)) expect(d.depends_on).toBeUndefined();
+  });
+
+  it('encrypts RDS data files with the declared TDE key, and keeps only the last backup of a released instance', () => {
+    const rds = only(stack, 'alicloud_db_instance');
+    if (unit.encryption.tde === 'unit-key') expect(rds.tde_encryption_key).toBe(rds.encryption_key);
+    else expect(rds.tde_encryption_key).toBeUndefined();
+    expect(only(stack, 'alicloud_db_backup_policy').released_keep_policy).toBe('Lastest');
+  });
+
+  it('starts the scaling group after outbound NAT, the app database privileges, Redis and the app credentials', () => {
+    const group = only(stack, 'alicloud_ess_scaling_group');
+    const deps: string[] = group.depends_on;
+    expect(deps.filter((d) => d.startsWith('alicloud_snat_entry.'))).toHaveLength(2 * unit.zones.length);
+    for (const type of ['alicloud_db_account_privilege', 'alicloud_kvstore_instance']) expect(deps.some((d) => d.startsWith(`${type}.`))).toBe(true);
+    expect(deps.filter((d) => d.startsWith('alicloud_oos_secret_parameter.'))).toHaveLength(2);
   });
 });
 

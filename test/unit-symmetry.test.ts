@@ -34,6 +34,10 @@ function pairs(a: UnitDeclaration, b: UnitDeclaration): { strings: Map<string, s
       subnets: Object.fromEntries(Object.entries(u.network.subnets).map(([t, byZone]) => [t, u.zones.map((z) => byZone[z])])),
     },
     certificate: unitCertificateId(topology, u),
+    // The certificate lookup takes the id's number (lib/core/certificates.ts).
+    certificateNumber: unitCertificateId(topology, u)?.split('-')[0],
+    // The declaration field the certificate comes from (the unit's site), named in the check's messages.
+    certificateField: synth.built.model.unitsById[u.id].fields.certificate,
     storageUpperBound: u.sizing.database.storageGb * STORAGE_UPPER_BOUND_FACTOR,
   });
   const la = leaves(norm(a));
@@ -73,6 +77,10 @@ function diff(a: unknown, b: unknown, path: string, out: string[]): void {
   } else if (a && b && typeof a === 'object' && typeof b === 'object') {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) diff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
+  } else if (typeof a === 'string' && typeof b === 'string') {
+    // Declared numbers also appear inside strings (the plan-time checks' conditions and messages).
+    const renumbered = a.replace(/(?<![\d.])\d+(?![\d.])/g, (n) => String(numbers.get(Number(n)) ?? n));
+    if (a !== b && renumbered !== b) out.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
   } else if (a !== b) {
     out.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
   }

@@ -8,18 +8,13 @@ import { fixtureTopology, type Mutable, mutableFixture as base, unitIn as unit }
 const cases: [string, (t: Mutable) => void, string][] = [
   [
     'malformed KMS instance id',
-    (t) => (unit(t, 't2').encryption = { kmsInstanceId: 'my-kms' }),
-    'units.t2.encryption.kmsInstanceId: "my-kms" is not valid; give the id of a KMS instance in ap-northeast-1 (kst-...), or leave it out to create the key without one',
+    (t) => (unit(t, 't2').encryption = { keyStore: 'kms-instance', kmsInstanceId: 'my-kms', tde: 'unit-key' }),
+    'units.t2.encryption.kmsInstanceId: "my-kms" is not valid; give the id of a KMS instance in ap-northeast-1 (kst-...)',
   ],
   [
     'unknown encryption field',
-    (t) => (unit(t, 't1').encryption = { keyId: 'k' }),
-    'units.t1.encryption.keyId: "k" is not a known field; use one of kmsInstanceId (check the spelling)',
-  ],
-  [
-    'two contacts with one name',
-    (t) => unit(t, 't1').monitoring.contacts.push({ name: 'oncall-t1', email: 'other@fixture.example.net' }),
-    'units.t1.monitoring.contacts[1].name: "oncall-t1" is listed twice; give each contact its own name (CloudMonitor contacts are keyed by name)',
+    (t) => (unit(t, 't1').encryption = { keyStore: 'default-key', tde: 'unit-key', keyId: 'k' }),
+    'units.t1.encryption.keyId: "k" is not a known field; use one of keyStore, kmsInstanceId, tde (check the spelling)',
   ],
   ['encryption not an object', (t) => (unit(t, 't1').encryption = 'kms'), 'units.t1.encryption: "kms" is not an object; declare it as an object literal'],
 ];
@@ -33,7 +28,7 @@ describe('unit settings validation', () => {
 
   it('accepts a well-formed KMS instance id', () => {
     const t = base();
-    unit(t, 't2').encryption = { kmsInstanceId: 'kst-tyo65a1b2c3d4' };
+    unit(t, 't2').encryption = { keyStore: 'kms-instance', kmsInstanceId: 'kst-tyo65a1b2c3d4', tde: 'unit-key' };
     expect(topologyProblems(t)).toEqual([]);
   });
 
@@ -48,7 +43,7 @@ describe('unit settings validation', () => {
 describe('optional unit settings reach the output', () => {
   const out = synthTopology(
     fixtureTopology(['t1', 't2'], (t) => {
-      unit(t, 't2').encryption = { kmsInstanceId: 'kst-tyo65a1b2c3d4' };
+      unit(t, 't2').encryption = { keyStore: 'kms-instance', kmsInstanceId: 'kst-tyo65a1b2c3d4', tde: 'unit-key' };
       unit(t, 't2').sizing.app.imageId = 'm-t4n0a1b2c3d4e5f6';
       unit(t, 't2').ingress = { certificateId: '99887766-ap-southeast-1' };
     }),
@@ -59,11 +54,15 @@ describe('optional unit settings reach the output', () => {
     expect(Object.values(resourcesOf(out['unit-t1'], 'alicloud_kms_key'))[0].dkms_instance_id).toBeUndefined();
   });
 
-  it('boots the declared image without looking one up', () => {
-    expect(out['unit-t2'].data?.alicloud_images).toBeUndefined();
+  it('boots the declared image, and checks at plan time that it exists, naming the unit field', () => {
+    const [lookup] = Object.values<any>(out['unit-t2'].data.alicloud_images);
+    expect(lookup).toMatchObject({ image_id: 'm-t4n0a1b2c3d4e5f6' });
+    expect(lookup.lifecycle.postcondition[0].error_message).toMatch(/^units\.t2\.sizing\.app\.imageId: image m-t4n0a1b2c3d4e5f6 is not available/);
     expect(Object.values(resourcesOf(out['unit-t2'], 'alicloud_ecs_launch_template'))[0].image_id).toBe('m-t4n0a1b2c3d4e5f6');
-    // The other unit, which declares none, still looks its image up.
-    expect(out['unit-t1'].data?.alicloud_images).toBeDefined();
+    // The other unit, which declares none, looks its image up by name.
+    const [byName] = Object.values<any>(out['unit-t1'].data.alicloud_images);
+    expect(byName).toMatchObject({ name_regex: '^fx-app-2026\\.01$', owners: 'self', most_recent: true });
+    expect(byName.lifecycle.postcondition[0].error_message).toMatch(/^platform\.appImageName: no available image named fx-app-2026\.01/);
   });
 
   it("uses the unit's own certificate over the platform's", () => {

@@ -48,11 +48,15 @@ export class GlobalAccelerator extends Construct {
       provider,
       acceleratorName: names.accelerator.name,
       description: `Access points of ${props.orgName}`,
-      spec: access.acceleratorSpec,
       // payment_type and bandwidth_billing_type force replacement: both come straight from the declaration.
       paymentType: payment.type,
+      // Only a subscription has a spec. A pay-as-you-go standard accelerator takes none (GA: "you do not need to select a
+      // specification", https://www.alibabacloud.com/help/doc-detail/153200.htm); the provider's own PayAsYouGo test sets
+      // none (alicloud/resource_alicloud_ga_accelerator_test.go:438-448), and Read sets `spec` from the API
+      // (alicloud/resource_alicloud_ga_accelerator.go:191-217), so a spec on one could never converge.
       ...(payment.type === 'Subscription'
         ? {
+            spec: payment.spec,
             duration: payment.months,
             pricingCycle: 'Month',
             renewalStatus: payment.autoRenew ? 'AutoRenewal' : 'Normal',

@@ -1,7 +1,9 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ResolvedAccess } from '../topology/access';
+import type { AlarmModel } from '../topology/alarms';
 import { GlobalAccelerator } from './accelerator';
+import { AccessAssumptions } from './assumptions';
 import { AccessDns } from './dns';
 import { AccessRouting, type AccessUnit } from './routing';
 
@@ -17,6 +19,8 @@ export interface GlobalAccessProps {
   readonly albDnsNames: Readonly<Record<string, string>>;
   /** Provider bound to GA_API_REGION: GA's API exists only in cn-hangzhou, whatever the access points' locations. */
   readonly provider: TerraformProvider;
+  /** Each unit's endpoint-group alarms, one per access point (the model's `alarms.access`). */
+  readonly endpointGroupAlarms: Readonly<Record<string, readonly AlarmModel[]>>;
 }
 
 /**
@@ -34,6 +38,11 @@ export class GlobalAccess extends Construct {
     super(scope, id);
     const { provider } = props;
     this.settings = props.access;
+    new AccessAssumptions(this, 'assumptions', {
+      domain: props.access.domain,
+      ...(props.access.listener.protocol === 'https' ? { listenerCertificateId: props.access.listener.certificateId } : {}),
+      provider,
+    });
     this.accelerator = new GlobalAccelerator(this, 'accelerator', {
       orgPrefix: props.orgPrefix,
       orgName: props.orgName,
@@ -47,6 +56,7 @@ export class GlobalAccess extends Construct {
       acceleratorId: this.accelerator.accelerator.id,
       dependsOn: this.accelerator.bandwidthReady,
       provider,
+      endpointGroupAlarms: props.endpointGroupAlarms,
     });
     this.dns = new AccessDns(this, 'dns', {
       domain: this.settings.domain,

@@ -5,7 +5,9 @@ import { GaForwardingRule } from '../../.gen/providers/alicloud/ga-forwarding-ru
 import { GaListener } from '../../.gen/providers/alicloud/ga-listener';
 import type { ResolvedAccess } from '../topology/access';
 import { accessEndpointGroupName, accessNames, accessRuleName } from '../topology/naming';
+import { metricAlarm } from '../core/alarms';
 import { addTags } from '../core/tags';
+import type { AlarmModel } from '../topology/alarms';
 
 /** What routing needs of a unit: its region and its ALB (as the unit stack published it). */
 export interface AccessUnit {
@@ -23,6 +25,20 @@ export interface AccessRoutingProps {
   readonly dependsOn: readonly ITerraformDependable[];
   /** Provider bound to the GA API region (cn-hangzhou). */
   readonly provider: TerraformProvider;
+  /**
+   * The alarms of each unit's endpoint group, one per access point, by unit id (the model's `alarms.access`).
+   * @default - none
+   */
+  readonly endpointGroupAlarms?: Readonly<Record<string, readonly AlarmModel[]>>;
+}
+
+/**
+ * Priority of the host rule at `index` (hostnames in label order). GA takes 1-10000, lower first (CreateForwardingRules,
+ * GA SDK 2019-11-20); the provider has no default and stores what the server assigns (alicloud/resource_alicloud_ga_forwarding_rule.go:40-44,322),
+ * so every rule gets an explicit, unique one. Steps of 10 leave room for a rule placed by hand in an emergency.
+ */
+export function forwardingRulePriority(index: number): number {
+  return (index + 1) * 10;
 }
 
 /** TLS 1.2 and 1.3 only, strong ciphers: the most modern policy GA offers. */
@@ -123,20 +139,22 @@ export class AccessRouting extends Construct {
     }
     this.endpointGroups = groups;
 
-    const rules: Record<string, GaForwardingRule> = {};
-    if (listener.protocol === 'https') {
-      for (const host of access.hostnames) {
-        rules[host.label] = new GaForwardingRule(this, `rule-${host.label}`, {
+    // GA's probes of each endpoint group, from every access point: an endpoint group that stops answering loses them.
+    for (const [unitId, group] of Object.entries(groups)) {
+      for (const alarm of props.endpointGroupAlarms?.[unitId] ?? []) {
+        metricAlarm(this, `endpoint-group-${unitId}-alarm-${alarm.key}`, {
+          alarm,
+          dimensions: { instanceId: acceleratorId, endpointGroupId: group.id },
           provider,
-          acceleratorId,
-          listenerId: this.listener.id,
-          forwardingRuleName: accessRuleName(props.orgPrefix, host.label),
-          ruleConditions: [{ ruleConditionType: 'Host', hostConfig: [{ values: [host.fqdn] }] }],
-          // rule_action_value, not the deprecated forward_group_config block (provider >= 1.207.0, GA API docs).
-          ruleActions: [{ order: 1, ruleActionType: 'ForwardGroup', ruleActionValue: forwardTo(groups[host.unitId].id) }],
         });
       }
+    }
 
+    // "The CreateForwardingRules operation cannot be repeatedly called for the same Global Accelerator (GA) instance
+    // within a specific period of time" (https://alibabacloud.com/help/en/ga/developer-reference/api-ga-2019-11-20-createforwardingrules),
+    // and the provider does not retry NotActive.Listener on create (resource_alicloud_ga_forwarding_rule.go:267-278):
+    // the rules are created one after another, the first once every listener and endpoint group of the accelerator is.
+    if (listener.protocol === 'https') {
       this.redirectListener = new GaListener(this, 'http-redirect-listener', {
         provider,
         acceleratorId,
@@ -148,11 +166,33 @@ export class AccessRouting extends Construct {
         clientAffinity: 'NONE',
         ...(props.dependsOn.length ? { dependsOn: [...props.dependsOn] } : {}),
       });
+    }
+    let previous: ITerraformDependable[] = [this.listener, ...(this.redirectListener ? [this.redirectListener] : []), ...Object.values(groups)];
+    const rules: Record<string, GaForwardingRule> = {};
+    if (listener.protocol === 'https') {
+      access.hostnames.forEach((host, index) => {
+        rules[host.label] = new GaForwardingRule(this, `rule-${host.label}`, {
+          provider,
+          acceleratorId,
+          listenerId: this.listener.id,
+          forwardingRuleName: accessRuleName(props.orgPrefix, host.label),
+          priority: forwardingRulePriority(index),
+          dependsOn: previous,
+          ruleConditions: [{ ruleConditionType: 'Host', hostConfig: [{ values: [host.fqdn] }] }],
+          // rule_action_value, not the deprecated forward_group_config block (provider >= 1.207.0, GA API docs).
+          ruleActions: [{ order: 1, ruleActionType: 'ForwardGroup', ruleActionValue: forwardTo(groups[host.unitId].id) }],
+        });
+        previous = [rules[host.label]];
+      });
+
       new GaForwardingRule(this, 'redirect-rule', {
         provider,
         acceleratorId,
-        listenerId: this.redirectListener.id,
+        listenerId: this.redirectListener!.id,
         forwardingRuleName: names.redirectRule.name,
+        // The only rule of its listener, created after the host rules (the same accelerator).
+        priority: forwardingRulePriority(0),
+        dependsOn: previous,
         ruleConditions: [{ ruleConditionType: 'Host', hostConfig: [{ values: access.hostnames.map((h) => h.fqdn) }] }],
         ruleActions: [{ order: 1, ruleActionType: 'Redirect', ruleActionValue: redirectToHttps(listener.port) }],
       });

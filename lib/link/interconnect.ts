@@ -1,6 +1,7 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { CenInstance } from '../../.gen/providers/alicloud/cen-instance';
+import type { AlarmModel } from '../topology/alarms';
 import type { InterconnectModel } from '../topology/flows';
 import type { RegionId } from '../topology/regions';
 import { PeerLink } from './peer-link';
@@ -10,6 +11,8 @@ import { UnitTransitRouter } from './transit-router';
 export interface InterconnectUnit {
   readonly region: RegionId;
   readonly zones: readonly string[];
+  /** The declaration field of the zones, for the transit-router zone check's messages. */
+  readonly zonesField: string;
   readonly vpcId: string;
   readonly routeTableId: string;
   readonly linkVswitchIds: Readonly<Record<string, string>>;
@@ -26,6 +29,8 @@ export interface InterconnectProps {
   readonly units: Readonly<Record<string, InterconnectUnit>>;
   /** The provider bound to a region. */
   readonly providerFor: (region: RegionId) => TerraformProvider;
+  /** Each peering's bandwidth alarms (both directions), by peering key (the model's `alarms.interconnect`). */
+  readonly bandwidthAlarms: Readonly<Record<string, readonly AlarmModel[]>>;
 }
 
 /**
@@ -57,6 +62,7 @@ export class Interconnect extends Construct {
         router,
         region: unit.region,
         zones: unit.zones,
+        zonesField: unit.zonesField,
         unit,
         provider: props.providerFor(unit.region),
       });
@@ -68,6 +74,7 @@ export class Interconnect extends Construct {
         peer,
         nearRouter: routers[peer.near.unitId],
         farRouter: routers[peer.far.unitId],
+        bandwidthAlarms: props.bandwidthAlarms[peer.key] ?? [],
       });
     }
     this.routers = routers;

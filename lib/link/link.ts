@@ -46,6 +46,7 @@ export class Link extends Construct {
         interconnectUnits[unit.id] = {
           region: unit.region,
           zones: unit.zones,
+          zonesField: unit.fields.zones,
           vpcId: read.get('vpcId'),
           routeTableId: read.get('routeTableId'),
           linkVswitchIds: read.get('linkVswitchIds'),
@@ -69,6 +70,7 @@ export class Link extends Construct {
       cenRegion: model.hub.region,
       units: interconnectUnits,
       providerFor: props.providerFor,
+      bandwidthAlarms: model.alarms.interconnect,
     });
     this.replication = new OrgReplication(this, 'org-replication', {
       orgPrefix: model.org.prefix,
@@ -76,6 +78,7 @@ export class Link extends Construct {
       units: replicationUnits,
       providerFor: props.providerFor,
       hubRegion: model.hub.region,
+      latencyAlarms: model.alarms.replication,
     });
   }
 }

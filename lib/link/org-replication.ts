@@ -1,6 +1,7 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { CmsEventRule } from '../../.gen/providers/alicloud/cms-event-rule';
+import type { AlarmModel } from '../topology/alarms';
 import type { RegionId } from '../topology/regions';
 import type { ReplicationJobModel } from '../topology/replication';
 import { ReplicationJob, type ReplicationJobEndpoint } from './replication-job';
@@ -23,6 +24,8 @@ export interface OrgReplicationProps {
   readonly providerFor: (region: RegionId) => TerraformProvider;
   /** The hub's region: the account-wide DTS event rule is managed there. */
   readonly hubRegion: RegionId;
+  /** Each job's latency alarm, by job key (the model's `alarms.replication`). */
+  readonly latencyAlarms: Readonly<Record<string, AlarmModel>>;
 }
 
 /**
@@ -38,6 +41,11 @@ export class OrgReplication extends Construct {
   constructor(scope: Construct, id: string, props: OrgReplicationProps) {
     super(scope, id);
     const built: Record<string, ReplicationJob> = {};
+    const alarmOf = (alarms: Readonly<Record<string, AlarmModel>>, key: string) => {
+      const a = alarms[key];
+      if (!a) throw new Error(`OrgReplication: no latency alarm for job ${key} in the model`);
+      return a;
+    };
     const unitOf = (unitId: string): ReplicationUnit => {
       const u = props.units[unitId];
       if (!u) throw new Error(`OrgReplication: no endpoint for unit ${unitId}; read every unit a job reads or writes`);
@@ -50,8 +58,7 @@ export class OrgReplication extends Construct {
         source: unitOf(flow.source.unitId).endpoint,
         destination: destination.endpoint,
         provider: props.providerFor(flow.destination.region),
-        contactGroup: destination.contactGroup,
-        alarmName: `${props.orgPrefix}-${flow.key}-dts-latency`,
+        latencyAlarm: alarmOf(props.latencyAlarms, flow.key),
       });
     }
     this.jobs = built;

@@ -4,8 +4,10 @@ import { CenBandwidthPackageAttachment } from '../../.gen/providers/alicloud/cen
 import { CenTransitRouterPeerAttachment } from '../../.gen/providers/alicloud/cen-transit-router-peer-attachment';
 import { CenTransitRouterRouteTableAssociation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-association';
 import { CenTransitRouterRouteTablePropagation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-propagation';
+import { metricAlarm } from '../core/alarms';
 import { PREVENT_DESTROY } from '../core/protection';
 import { addTags } from '../core/tags';
+import type { AlarmModel } from '../topology/alarms';
 import type { PeerModel } from '../topology/flows';
 import type { UnitTransitRouter } from './transit-router';
 
@@ -16,6 +18,11 @@ export interface PeerLinkProps {
   /** The transit routers of the near end (where the connection is created) and of the far end. */
   readonly nearRouter: UnitTransitRouter;
   readonly farRouter: UnitTransitRouter;
+  /**
+   * The connection's bandwidth-use alarms, one per direction (the model's `alarms.interconnect[<peer>]`), paging both
+   * units: the flows' declared peaks no longer fit the bandwidth.
+   */
+  readonly bandwidthAlarms: readonly AlarmModel[];
 }
 
 /**
@@ -89,6 +96,12 @@ export class PeerLink extends Construct {
       // The package must be attached to the CEN instance before a connection can draw bandwidth from it.
       ...(packageAttachment ? { dependsOn: [packageAttachment] } : {}),
     });
+
+    // CloudMonitor's inter-region metrics are account-level, keyed by CEN id and region pair; the hub's provider manages
+    // the alarms with the rest of the connection.
+    for (const alarm of props.bandwidthAlarms) {
+      metricAlarm(this, `bandwidth-alarm-${alarm.key}`, { alarm, dimensions: { cenId: props.cenId }, provider: hubRouter.provider });
+    }
 
     // The same attachment id appears on both routers; each side associates it with its own route table.
     for (const [side, router] of [

@@ -1,10 +1,11 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { CmsAlarm } from '../../.gen/providers/alicloud/cms-alarm';
+import { type CmsAlarm } from '../../.gen/providers/alicloud/cms-alarm';
 import { DtsJobMonitorRule } from '../../.gen/providers/alicloud/dts-job-monitor-rule';
 import { DtsSynchronizationInstance } from '../../.gen/providers/alicloud/dts-synchronization-instance';
 import { DtsSynchronizationJob } from '../../.gen/providers/alicloud/dts-synchronization-job';
-import { METRICS } from '../facts/metrics';
+import { metricAlarm } from '../core/alarms';
+import type { AlarmModel } from '../topology/alarms';
 import type { ReplicationJobModel } from '../topology/replication';
 
 export interface ReplicationJobProps {
@@ -14,10 +15,11 @@ export interface ReplicationJobProps {
   readonly destination: ReplicationJobEndpoint;
   /** Provider bound to the destination's region: the instance, job and rules are created there. */
   readonly provider: TerraformProvider;
-  /** The destination unit's CloudMonitor contact group: who hears that its org data is falling behind. */
-  readonly contactGroup: string;
-  /** Name of the job's latency alarm. */
-  readonly alarmName: string;
+  /**
+   * The job's latency alarm (the model's `alarms.replication[<job>]`, built from the metric catalog): it pages the
+   * destination unit's contact group, who hears that its org data is falling behind.
+   */
+  readonly latencyAlarm: AlarmModel;
 }
 
 /** A DTS endpoint: an RDS instance and the dedicated account DTS signs in with. */
@@ -104,20 +106,11 @@ export class ReplicationJob extends Construct {
       state: 'Y',
       delayRuleTime: String(flow.delayAlertSeconds),
     });
-    const latency = METRICS['dts-latency'];
-    this.latencyAlarm = new CmsAlarm(this, 'latency-alarm', {
+    // The metric is in milliseconds; the model turned the declaration's delay alert (seconds) into its threshold.
+    this.latencyAlarm = metricAlarm(this, 'latency-alarm', {
+      alarm: props.latencyAlarm,
+      dimensions: { instanceId: this.instance.id },
       provider,
-      name: props.alarmName,
-      project: latency.namespace,
-      metric: latency.metric,
-      metricDimensions: JSON.stringify([{ instanceId: this.instance.id }]),
-      period: 60,
-      contactGroups: [props.contactGroup],
-      // The metric is in milliseconds; the declaration's delay alert is in seconds.
-      escalationsCritical: { statistics: 'Average', comparisonOperator: '>=', threshold: String(flow.delayAlertSeconds * 1000), times: 3 },
-      silenceTime: 3600,
-      effectiveInterval: '00:00-23:59',
-      enabled: true,
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { CenTransitRouter } from '../../.gen/providers/alicloud/cen-transit-router';
+import { DataAlicloudCenTransitRouterAvailableResources } from '../../.gen/providers/alicloud/data-alicloud-cen-transit-router-available-resources';
 import { CenTransitRouterRouteTable } from '../../.gen/providers/alicloud/cen-transit-router-route-table';
 import { CenTransitRouterRouteTableAssociation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-association';
 import { CenTransitRouterRouteTablePropagation } from '../../.gen/providers/alicloud/cen-transit-router-route-table-propagation';
@@ -16,6 +17,8 @@ export interface UnitTransitRouterProps {
   /** The unit's region and zones, in order. */
   readonly region: string;
   readonly zones: readonly string[];
+  /** The declaration field of the zones (`units.<id>.zones`), for the zone check's messages. */
+  readonly zonesField: string;
   /** What the unit stack published: its VPC, the VPC's system route table and the link-tier vSwitches by zone. */
   readonly unit: { readonly vpcId: string; readonly routeTableId: string; readonly linkVswitchIds: Readonly<Record<string, string>> };
   /** Provider bound to the unit's region: the router and everything attached to it live there. */
@@ -68,6 +71,20 @@ export class UnitTransitRouter extends Construct {
       transitRouterId: this.router.transitRouterId,
       transitRouterRouteTableName: names.routeTable,
       transitRouterRouteTableDescription: `Routes between unit ${unitId} and the other units`,
+    });
+    // The VPC attachment maps every zone of the unit; each must be a transit-router zone of the region. The lookup
+    // always returns one element whose zone lists may be empty, and errors only when the API does
+    // (alicloud/data_source_alicloud_cen_transit_router_available_resources.go:61-104); older regions list their zones
+    // as master/slave zones, newer ones as available_zones, so all three count.
+    const trZones = 'distinct(flatten([for r in self.resources : concat(r.available_zones, r.master_zones, r.slave_zones)]))';
+    new DataAlicloudCenTransitRouterAvailableResources(this, 'zones', {
+      provider,
+      lifecycle: {
+        postcondition: props.zones.map((zone, i) => ({
+          condition: `\${contains(${trZones}, "${zone}")}`,
+          errorMessage: `${props.zonesField}[${i}]: ${zone} is not a transit-router zone of ${region}, so the VPC attachment of unit ${unitId} cannot use it; choose zones listed by data.alicloud_cen_transit_router_available_resources: \${join(", ", ${trZones})}`,
+        })),
+      },
     });
     const zones = props.zones.filter((zone) => outputs.linkVswitchIds[zone] !== undefined);
     if (zones.length < 2) {

@@ -147,6 +147,9 @@ export function deriveUnit(
     // Off until the org schema is applied in the new unit's org database (docs/new-country.md, step 7).
     replication: { enabled: false, instanceClass: 'small', structureInitialization: true, dataInitialization: true, delayAlertSeconds: 60 },
     ...(req.residency ? { residency: { legalBasis: { basis: req.residency.basis, reference: req.residency.reference } } } : {}),
+    // A default key needs nothing bought in the new region; TDE as the hub has it. Both are reviewed before the first
+    // deploy (a key cannot move into a KMS instance later, TDE cannot be turned off).
+    encryption: { keyStore: 'default-key', tde: hub?.encryption?.tde ?? 'unit-key' },
   };
 }
 
@@ -169,12 +172,22 @@ export function deriveSite(unit: Pick<UnitDeclaration, 'id' | 'region'>): SiteDe
   };
 }
 
-/** The hub's alarm routing with the hub id swapped for the new unit's: same team conventions, own group. */
+/**
+ * The hub's alarm contacts with the hub id swapped for the new unit's in their mailboxes: same roles and channels.
+ * CloudMonitor names (contacts, group) are derived per unit, so nothing is copied that two units could share.
+ */
 function monitoringFor(id: string, hub: UnitDeclaration | undefined): UnitDeclaration['monitoring'] {
   const swap = (s: string) => (hub ? s.replace(new RegExp(`(^|[-_.])${hub.id}(?=$|[-_.@])`, 'g'), `$1${id}`) : s);
-  const contactGroup = hub ? swap(hub.monitoring.contactGroup) : `${id}-oncall`;
-  const contacts = hub ? hub.monitoring.contacts.map((c) => ({ name: swap(c.name), email: swap(c.email) })) : [];
-  return { contactGroup: contactGroup === hub?.monitoring.contactGroup ? `${contactGroup}-${id}` : contactGroup, contacts };
+  const contacts = hub
+    ? hub.monitoring.contacts.map((c) => ({ role: c.role, ...(c.email ? { email: swap(c.email) } : {}), ...(c.dingTalk ? { dingTalk: true } : {}) }))
+    : [];
+  return { contacts };
+}
+
+/** One contact as the unit file writes it. */
+function contactSource(c: UnitDeclaration['monitoring']['contacts'][number]): string {
+  const fields = [`role: ${q(c.role)}`, ...(c.email ? [`email: ${q(c.email)}`] : []), ...(c.dingTalk ? ['dingTalk: true'] : [])];
+  return `{ ${fields.join(', ')} }`;
 }
 
 const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -246,8 +259,8 @@ export function renderUnitFile(unit: UnitDeclaration, sites: readonly SiteDeclar
     '  },',
     `  mastersTables: [${unit.mastersTables.map(q).join(', ')}],`,
     '  monitoring: {',
-    `    contactGroup: ${q(unit.monitoring.contactGroup)},`,
-    `    contacts: [${unit.monitoring.contacts.map((c) => `{ name: ${q(c.name)}, email: ${q(c.email)} }`).join(', ')}],`,
+    "    // CloudMonitor names are derived (<org>_<unit>_<role>); a DingTalk robot's webhook is supplied at deploy (TF_VAR_dingtalk_webhook_<unit>_<role>).",
+    `    contacts: [${unit.monitoring.contacts.map(contactSource).join(', ')}],`,
     '  },',
   ];
   const r = unit.replication;
@@ -264,6 +277,11 @@ export function renderUnitFile(unit: UnitDeclaration, sites: readonly SiteDeclar
   if (unit.residency) {
     lines.push(`  residency: { legalBasis: { basis: ${q(unit.residency.legalBasis.basis)}, reference: ${q(unit.residency.legalBasis.reference)} } },`);
   }
+  const e = unit.encryption;
+  lines.push(
+    '  // Decide before the first deploy: a key cannot move into a KMS instance later, and TDE cannot be turned off (docs/unit.md).',
+    `  encryption: { keyStore: ${q(e.keyStore)}, ${e.kmsInstanceId ? `kmsInstanceId: ${q(e.kmsInstanceId)}, ` : ''}tde: ${q(e.tde)} },`,
+  );
   lines.push('};', '');
   if (sites.length) {
     lines.push(

@@ -5,7 +5,7 @@
 import { DEFAULT_ACCESS_POINT_REGION, gaRegion } from './ga-regions';
 import type { Location } from './locations';
 import { type DnsRecordModel, hostnameDeclaration, resolveRouting, type RoutingModel, type SiteRouteModel } from './sites';
-import type { AccessDeclaration, CrossBorderDeclaration, LegalBasis, TopologyDeclaration } from './types';
+import type { CrossBorderDeclaration, LegalBasis, TopologyDeclaration } from './types';
 import type { WithoutAccessPoint } from './types-sites';
 
 export { DEFAULT_ACCESS_POINT_REGION } from './ga-regions';
@@ -34,7 +34,9 @@ export type ResolvedListener =
   | { readonly protocol: 'https'; readonly certificateId: string; readonly port: number; readonly redirectPort: number }
   | { readonly protocol: 'tcp'; readonly port: number };
 
-export type ResolvedPayment = { readonly type: 'PayAsYouGo' } | { readonly type: 'Subscription'; readonly months: number; readonly autoRenew: boolean };
+/** A pay-as-you-go accelerator has no spec (it is billed by usage); a subscription buys one. */
+export type ResolvedPayment =
+  { readonly type: 'PayAsYouGo' } | { readonly type: 'Subscription'; readonly spec: string; readonly months: number; readonly autoRenew: boolean };
 
 export type ResolvedCrossBorder =
   | { readonly billing: 'none' }
@@ -56,7 +58,6 @@ export interface ResolvedHostname {
 export interface ResolvedAccess {
   readonly domain: string;
   readonly dnsTtlSeconds: number;
-  readonly acceleratorSpec: AccessDeclaration['acceleratorSpec'];
   readonly payment: ResolvedPayment;
   readonly crossBorder: ResolvedCrossBorder;
   /** Sorted by name, so output order never depends on declaration order. */
@@ -101,7 +102,9 @@ export function resolveAccess(t: TopologyDeclaration, routing: RoutingModel = re
     };
   });
   const payment: ResolvedPayment =
-    a.payment?.type === 'Subscription' ? { type: 'Subscription', months: a.payment.months, autoRenew: a.payment.autoRenew ?? true } : { type: 'PayAsYouGo' };
+    a.payment?.type === 'Subscription'
+      ? { type: 'Subscription', spec: a.payment.spec, months: a.payment.months, autoRenew: a.payment.autoRenew ?? true }
+      : { type: 'PayAsYouGo' };
   const listener: ResolvedListener =
     a.listener.protocol === 'https'
       ? {
@@ -114,7 +117,6 @@ export function resolveAccess(t: TopologyDeclaration, routing: RoutingModel = re
   return {
     domain: a.domain,
     dnsTtlSeconds: a.dnsTtlSeconds ?? DEFAULT_DNS_TTL_SECONDS,
-    acceleratorSpec: a.acceleratorSpec,
     payment,
     crossBorder: resolveCrossBorder(a.crossBorder),
     accessPoints: byName(Object.entries(a.accessPoints)).map(([name, ap]) => {

@@ -6,6 +6,7 @@
  * Everything is read-only data (no methods that compute), so a model can be compared, printed and snapshotted.
  */
 import type { ResolvedAccess } from './access';
+import type { SharedAlarmsModel, UnitEncryptionModel, UnitFieldsModel, UnitMonitoringModel } from './operations';
 import type { RegionId, RegionInfo } from './regions';
 import type { FlowAdmissionModel, FlowModel, InterconnectModel } from './flows';
 import type { ReplicationJobModel, ReplicationSettingsModel } from './replication';
@@ -58,10 +59,7 @@ export interface UnitNetworkModel {
   readonly tierCidrs: { readonly [T in TierName]: readonly string[] };
 }
 
-export interface ContactModel {
-  readonly name: string;
-  readonly email: string;
-}
+export type { ContactModel } from './operations';
 
 /** Every name a unit's resources carry (see `unitNames` in naming.ts, the one derivation). */
 export type UnitNamesModel = Readonly<Record<UnitNameRole, string>>;
@@ -132,7 +130,8 @@ export interface UnitModel {
   readonly mastersTables: readonly string[];
   /** Allowlisted tables this unit masters, in allowlist order, with the (org-structure) columns its DTS jobs copy out. */
   readonly replicatedTables: readonly ReplicatedTable[];
-  readonly monitoring: { readonly contactGroup: string; readonly contacts: readonly ContactModel[] };
+  /** Who hears the unit's alarms (account-wide contact and group names, derived per unit), and the alarms. */
+  readonly monitoring: UnitMonitoringModel;
   /** The unit's part in org replication: whether its jobs run, and the settings of the jobs between it and the hub. */
   readonly replication: ReplicationSettingsModel & { readonly enabled: boolean };
   /**
@@ -159,7 +158,10 @@ export interface UnitModel {
   readonly inboundFlows: readonly FlowAdmissionModel[];
   /** The legal basis for keeping this unit's staff data in a region outside their country, when that is the case. */
   readonly residency?: LegalBasis;
-  readonly encryption: { readonly kmsInstanceId?: string };
+  /** Where the unit key lives and which key TDE uses (declared choices). */
+  readonly encryption: UnitEncryptionModel;
+  /** The declaration fields the plan-time checks name in their messages. */
+  readonly fields: UnitFieldsModel;
   readonly state: StateLocation;
 }
 
@@ -207,4 +209,6 @@ export interface TopologyModel {
   readonly sites: readonly SiteModel[];
   readonly state: StateModel;
   readonly stackNames: { readonly link: string; readonly accel: string };
+  /** The link and accel stacks' alarms (each unit's own are in its `monitoring`). */
+  readonly alarms: SharedAlarmsModel;
 }

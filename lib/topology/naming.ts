@@ -50,6 +50,10 @@ export const NAME_RULES = {
     pattern: /^[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]$/,
     allowed: 'letters, digits and hyphens, starting with a letter and not ending with a hyphen',
   },
+  // CloudMonitor contacts: 2-40 letters, digits, periods and underscores, a letter first (ROS ALIYUN::CMS::Contact,
+  // https://www.alibabacloud.com/help/ros/developer-reference/aliyun-cms-contact; the provider does not validate). Contact
+  // groups have no published rule (PutContactGroup), so they follow the same one.
+  cmsContact: { min: 2, max: 40, pattern: /^[A-Za-z][A-Za-z0-9._]*$/, allowed: 'letters, digits, periods and underscores, starting with a letter' },
   // Tablestore table names: 1-255, a letter or underscore first.
   otsTable: { min: 1, max: 255, pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, allowed: 'letters, digits and underscores, starting with a letter or underscore' },
 } as const satisfies Record<string, NameRule>;

@@ -11,6 +11,7 @@ import { replicatedColumns, replicatedTables } from './db-list';
 import { flowAdmissions, resolveFlows, resolveInterconnect } from './flows';
 import type { CatalogModel, TopologyModel, UnitModel, UnitNamesModel } from './model';
 import { orgDatabaseName, unitNames } from './naming';
+import { sharedAlarms, unitOperations } from './operations';
 import { REGIONS, isRegionId } from './regions';
 import { REPLICATION_DEFAULTS, replicationJobs } from './replication';
 import { resolveRouting } from './sites';
@@ -71,6 +72,8 @@ function resolveUnit(t: TopologyDeclaration, u: UnitDeclaration, stateOf: (stack
   const tierCidrs = Object.fromEntries(TIERS.map((tier) => [tier, u.zones.map((z) => u.network.subnets[tier][z])])) as Record<TierName, string[]>;
   const database = { ...DATABASE_DEFAULTS, ...u.sizing.database };
   const stackName = unitStackName(u.id);
+  const names = namesOf(t.org.prefix, u.id);
+  const operations = unitOperations(t, u, names.alarmPrefix, REGIONS[u.region].mainland);
   return {
     id: u.id,
     name: u.name,
@@ -96,7 +99,7 @@ function resolveUnit(t: TopologyDeclaration, u: UnitDeclaration, stateOf: (stack
       cache: { instanceClass: u.sizing.cache.instanceClass },
     },
     certificateId,
-    names: namesOf(t.org.prefix, u.id),
+    names,
     orgDatabase: orgDatabaseName(t.catalog.orgDatabase, u.id),
     appDatabase: t.catalog.appDatabase,
     mastersTables: u.mastersTables,
@@ -104,7 +107,7 @@ function resolveUnit(t: TopologyDeclaration, u: UnitDeclaration, stateOf: (stack
       name: table,
       columns: replicatedColumns(table, t.catalog.tables[table]?.columns),
     })),
-    monitoring: { contactGroup: u.monitoring.contactGroup, contacts: u.monitoring.contacts.map((c) => ({ name: c.name, email: c.email })) },
+    monitoring: operations.monitoring,
     replication: { ...REPLICATION_DEFAULTS, ...u.replication },
     dts: {
       accountName: unitNames(t.org.prefix, u.id).dtsAccount.name,
@@ -119,7 +122,8 @@ function resolveUnit(t: TopologyDeclaration, u: UnitDeclaration, stateOf: (stack
     },
     inboundFlows: [],
     ...(u.residency ? { residency: u.residency.legalBasis } : {}),
-    encryption: u.encryption?.kmsInstanceId ? { kmsInstanceId: u.encryption.kmsInstanceId } : {},
+    encryption: operations.encryption,
+    fields: operations.fields,
     state: stateOf(stackName, u.region),
   };
 }
@@ -170,6 +174,14 @@ export function resolveTopology(declared: TopologyDeclaration, options: ResolveO
   locations[ACCEL_STACK_NAME] = stateOf(ACCEL_STACK_NAME, hub.region);
   const stores = Object.fromEntries([...new Set(units.map((u) => u.region))].sort().map((r) => [r, stateStore(t, r)]));
   const routing = resolveRouting(t);
+  const access = resolveAccess(t, routing);
+  const alarms = sharedAlarms({
+    orgPrefix: t.org.prefix,
+    units: units.map((u) => ({ id: u.id, region: u.region, cenGeographicRegion: u.regionInfo.cenGeographicRegion, contactGroup: u.monitoring.contactGroup })),
+    jobs: jobs.map((j) => ({ key: j.key, destinationUnitId: j.destination.unitId, delayAlertSeconds: j.delayAlertSeconds })),
+    peers: interconnect.peers.map((p) => ({ key: p.key, nearUnitId: p.near.unitId, farUnitId: p.far.unitId })),
+    accessPoints: access.accessPoints.map((ap) => ({ name: ap.name, region: ap.region })),
+  });
 
   return {
     org: { prefix: t.org.prefix, name: t.org.name },
@@ -183,9 +195,10 @@ export function resolveTopology(declared: TopologyDeclaration, options: ResolveO
     replication: { jobs },
     flows,
     interconnect,
-    access: resolveAccess(t, routing),
+    access,
     sites: routing.sites,
     state: { backend, locations, stores },
     stackNames: { link: LINK_STACK_NAME, accel: ACCEL_STACK_NAME },
+    alarms,
   };
 }

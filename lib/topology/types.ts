@@ -6,6 +6,9 @@
  */
 import type { RegionId } from './regions';
 import type { HostnameDeclaration, SiteDeclaration } from './types-sites';
+import type { UnitEncryptionSettings, UnitMonitoring } from './types-ops';
+
+export type { AlarmContactDeclaration, AlarmOverride, UnitAlarmKey, UnitEncryptionSettings, UnitMonitoring } from './types-ops';
 
 /** Network tiers every unit has, one vSwitch per tier and zone. */
 export const TIERS = ['ingress', 'app', 'data', 'link'] as const;
@@ -90,19 +93,6 @@ export interface UnitSizing {
   readonly cache: CacheSizing;
 }
 
-export interface AlarmContact {
-  /** Contact name as CloudMonitor shows it (a role, not a person, e.g. `platform-oncall`). */
-  readonly name: string;
-  /** Mailbox that receives alarms (a team list). */
-  readonly email: string;
-}
-
-export interface UnitMonitoring {
-  /** CloudMonitor contact group that receives this unit's alarms. */
-  readonly contactGroup: string;
-  readonly contacts: readonly AlarmContact[];
-}
-
 export interface UnitIngress {
   /**
    * Certificate Management Service certificate id for the unit's HTTPS listener (`<number>-<region>`).
@@ -185,16 +175,6 @@ export interface InterconnectDeclaration {
   readonly sameSideBilling?: InterconnectBilling;
 }
 
-/** The unit's KMS key settings. */
-export interface UnitEncryptionSettings {
-  /**
-   * KMS instance (`kst-...`) that hosts the unit's key. Accounts on KMS 3.0 can only create software keys inside
-   * a KMS instance; buy one in the unit's region and give its id here. Changing it replaces the key.
-   * @default - no instance: the key is created as a KMS default (account-level) key
-   */
-  readonly kmsInstanceId?: string;
-}
-
 export interface UnitDeclaration {
   /** Short stable id (`cn`, `sg`): stack name `unit-<id>`, resource names `<org>-<id>-<role>`. Never change it. */
   readonly id: string;
@@ -219,8 +199,15 @@ export interface UnitDeclaration {
    * staff data in Singapore). Required when the region's country is not `country`.
    */
   readonly residency?: { readonly legalBasis: LegalBasis };
-  /** @default - a key without a KMS instance */
-  readonly encryption?: UnitEncryptionSettings;
+  /** Where the unit's KMS key lives and which key TDE uses: both decided before the first deploy. */
+  readonly encryption: UnitEncryptionSettings;
+  /**
+   * Fields of this unit still holding example values (paths relative to the unit, e.g.
+   * `residency.legalBasis.reference`): `npm run deploy` refuses to deploy while any remains (lib/topology/placeholders.ts).
+   * Example domains and mailboxes (example.com, .test, ...) are found without being listed.
+   * @default []
+   */
+  readonly placeholders?: readonly string[];
 }
 
 export interface OrgDeclaration {
@@ -309,6 +296,11 @@ export type AcceleratorPaymentDeclaration =
   | { readonly type: 'PayAsYouGo' }
   | {
       readonly type: 'Subscription';
+      /**
+       * Standard accelerator spec. Only a subscription takes one: a pay-as-you-go accelerator is billed by usage and
+       * has no spec (GA, "Create a standard GA instance").
+       */
+      readonly spec: '1' | '2' | '3' | '5' | '8' | '10';
       /** Subscription length, months (1..9). */
       readonly months: number;
       /** Renew automatically for one month at a time. @default true */
@@ -345,8 +337,6 @@ export interface AccessDeclaration {
   readonly domain: string;
   /** TTL of the DNS records, seconds (1..3600). @default 600 */
   readonly dnsTtlSeconds?: number;
-  /** Standard accelerator spec. */
-  readonly acceleratorSpec: '1' | '2' | '3' | '5' | '8' | '10';
   /** How the accelerator is paid for. @default { type: 'PayAsYouGo' } */
   readonly payment?: AcceleratorPaymentDeclaration;
   /**
@@ -447,4 +437,11 @@ export interface TopologyDeclaration {
   readonly stateBackend?: StateBackendDeclaration;
   /** Tags on every taggable resource. */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Fields of the shared declaration still holding example values (paths such as `org.prefix` or
+   * `flows.<key>.legalBasis.reference`): `npm run deploy` refuses to deploy while any remains. Example domains and
+   * mailboxes are found without being listed. Remove a path once its value is real.
+   * @default []
+   */
+  readonly placeholders?: readonly string[];
 }

@@ -15,7 +15,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (xs: readonly unknown[]) => xs.map((x) => String(x)).join(', ');
 
-const ACCESS_KEYS = ['domain', 'dnsTtlSeconds', 'acceleratorSpec', 'payment', 'crossBorder', 'accessPoints', 'listener', 'healthCheck', 'hostnames'] as const;
+const ACCESS_KEYS = ['domain', 'dnsTtlSeconds', 'payment', 'crossBorder', 'accessPoints', 'listener', 'healthCheck', 'hostnames'] as const;
 const SPECS = ['1', '2', '3', '5', '8', '10'] as const;
 /** GA listeners accept ports 1-65499 (65500 and up are reserved by GA). */
 const MAX_LISTENER_PORT = 65499;
@@ -27,7 +27,19 @@ const CROSS_BORDER_OPTIONS =
 /** Checks `access`; called once from `topologyProblems`. */
 export function validateAccess(p: Problems, t: TopologyDeclaration): void {
   const a = t.access;
-  if (!checkKeys(p, 'access', a, ACCESS_KEYS)) return;
+  // The spec moved to the subscription: a pay-as-you-go accelerator takes none (the provider reads `spec` back, so a
+  // spec on one would be sent through UpdateAccelerator on a later change, alicloud/resource_alicloud_ga_accelerator.go:290-293).
+  if (isObj(a) && 'acceleratorSpec' in a) {
+    p.add(
+      'access.acceleratorSpec',
+      a.acceleratorSpec,
+      'is no longer a field: a pay-as-you-go accelerator has no spec',
+      'remove it; with a subscription give the spec as access.payment.spec',
+    );
+  }
+  // Checked for the other keys without it, so the moved field gets the message above and not "not a known field".
+  const withoutMovedSpec = isObj(a) ? Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'acceleratorSpec')) : a;
+  if (!checkKeys(p, 'access', withoutMovedSpec, ACCESS_KEYS)) return;
   const unitIds = (Array.isArray(t.units) ? t.units : []).map((u) => (isObj(u) ? u.id : undefined)).filter((id): id is string => typeof id === 'string');
 
   checkString(
@@ -47,7 +59,6 @@ export function validateAccess(p: Problems, t: TopologyDeclaration): void {
       `use at most ${MAX_DNS_TTL_SECONDS} seconds so a failover reaches users within an hour (default 600)`,
     );
   }
-  checkOneOf(p, 'access.acceleratorSpec', a.acceleratorSpec, SPECS);
   validatePayment(p, a.payment);
   const bandwidths = validateAccessPoints(p, a.accessPoints);
   const routed = validateHostnames(p, a.hostnames, typeof a.domain === 'string' ? a.domain : '', unitIds);
@@ -74,14 +85,20 @@ export function validateAccess(p: Problems, t: TopologyDeclaration): void {
 function validatePayment(p: Problems, payment: unknown): void {
   if (payment === undefined) return;
   if (!isObj(payment) || (payment.type !== 'PayAsYouGo' && payment.type !== 'Subscription')) {
-    p.add('access.payment.type', isObj(payment) ? payment.type : payment, 'is not allowed', 'use { type: "PayAsYouGo" } or { type: "Subscription", months }');
+    p.add(
+      'access.payment.type',
+      isObj(payment) ? payment.type : payment,
+      'is not allowed',
+      'use { type: "PayAsYouGo" } or { type: "Subscription", spec, months }',
+    );
     return;
   }
   if (payment.type === 'PayAsYouGo') {
     checkKeys(p, 'access.payment', payment, ['type']);
     return;
   }
-  checkKeys(p, 'access.payment', payment, ['type', 'months', 'autoRenew']);
+  checkKeys(p, 'access.payment', payment, ['type', 'spec', 'months', 'autoRenew']);
+  checkOneOf(p, 'access.payment.spec', payment.spec, SPECS);
   checkInt(p, 'access.payment.months', payment.months, 1, 9, 'GA sells accelerator subscriptions of 1 to 9 months');
   if (payment.autoRenew !== undefined && typeof payment.autoRenew !== 'boolean')
     p.add('access.payment.autoRenew', payment.autoRenew, 'is not a boolean', 'use true or false');

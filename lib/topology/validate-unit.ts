@@ -8,6 +8,7 @@ import { unitCertificateId, CERTIFICATE_ID } from './certificates';
 import { checkBool, checkInt, checkKeys, checkLegalBasis, checkOneOf, checkString, isObj, type Obj, type Problems, show } from './checks';
 import { checkName, type NameKind, orgDatabaseName, unitNames } from './naming';
 import { isRegionId, REGION_IDS, REGIONS } from './regions';
+import { validateAccountWideNames, validateUnitEncryption, validateUnitMonitoring } from './validate-ops';
 import {
   APP_INSTANCE_TYPES,
   AUDIT_RETENTION_DAYS,
@@ -38,6 +39,7 @@ const UNIT_KEYS = [
   'replication',
   'residency',
   'encryption',
+  'placeholders',
 ] as const;
 
 /** Path of a unit in messages: by id when it has a usable one, else by position. */
@@ -244,27 +246,8 @@ export function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, pa
     });
   }
 
-  if (checkKeys(p, `${path}.monitoring`, unit.monitoring, ['contactGroup', 'contacts'])) {
-    const m = unit.monitoring as Obj;
-    checkString(
-      p,
-      `${path}.monitoring.contactGroup`,
-      m.contactGroup,
-      /^[A-Za-z0-9_-]{2,40}$/,
-      'name the CloudMonitor contact group (letters, digits, _ and -)',
-    );
-    if (!Array.isArray(m.contacts) || m.contacts.length === 0) {
-      p.add(`${path}.monitoring.contacts`, m.contacts, 'has no contacts', 'list at least one team mailbox to receive alarms');
-    } else {
-      m.contacts.forEach((c, i) => {
-        const cp = `${path}.monitoring.contacts[${i}]`;
-        if (checkKeys(p, cp, c, ['name', 'email'])) {
-          checkString(p, `${cp}.name`, (c as Obj).name, /^[A-Za-z0-9_-]{2,40}$/, 'use a role name such as platform-oncall');
-          checkString(p, `${cp}.email`, (c as Obj).email, /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i, 'use a team mailbox such as oncall@example.com');
-        }
-      });
-    }
-  }
+  validateUnitMonitoring(p, t, unit, path);
+  validateUnitEncryption(p, unit, path);
 
   // org-structure replication
   if (unit.replication === undefined) {
@@ -335,31 +318,7 @@ export function validateUnit(p: Problems, t: TopologyDeclaration, u: unknown, pa
   return cidrs;
 }
 
+/** Cross-unit checks of the unit settings: the account-wide CloudMonitor names (validate-ops.ts). */
 export function validateUnitSettings(p: Problems, t: TopologyDeclaration): void {
-  if (!Array.isArray(t.units)) return;
-  t.units.forEach((u, i) => {
-    if (typeof u !== 'object' || u === null) return;
-    const path = typeof u.id === 'string' && /^[a-z][a-z0-9]*$/.test(u.id) ? `units.${u.id}` : `units[${i}]`;
-    const contacts: readonly unknown[] = Array.isArray(u.monitoring?.contacts) ? u.monitoring.contacts : [];
-    const seen = new Set<unknown>();
-    contacts.forEach((c, j) => {
-      const name = typeof c === 'object' && c !== null ? (c as { name?: unknown }).name : undefined;
-      if (name === undefined) return;
-      if (seen.has(name))
-        p.add(`${path}.monitoring.contacts[${j}].name`, name, 'is listed twice', 'give each contact its own name (CloudMonitor contacts are keyed by name)');
-      seen.add(name);
-    });
-    if (u.encryption === undefined) return;
-    if (!checkKeys(p, `${path}.encryption`, u.encryption, ['kmsInstanceId'])) return;
-    const id = u.encryption.kmsInstanceId;
-    if (id !== undefined) {
-      checkString(
-        p,
-        `${path}.encryption.kmsInstanceId`,
-        id,
-        /^kst-[a-z0-9]{6,}$/,
-        `give the id of a KMS instance in ${u.region} (kst-...), or leave it out to create the key without one`,
-      );
-    }
-  });
+  validateAccountWideNames(p, t);
 }

@@ -16,6 +16,7 @@ import { validateCatalogAndReplication } from './validate-catalog';
 import { validateFlows, validateInterconnect } from './validate-flows';
 import { validateLink } from './validate-link';
 import { validateSites } from './validate-sites';
+import { validatePlaceholderLists } from './validate-ops';
 import { type UnitCidrs, unitPath, validateUnit, validateUnitSettings } from './validate-unit';
 import type { TopologyDeclaration } from './types';
 
@@ -37,6 +38,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
       'sites',
       'stateBackend',
       'tags',
+      'placeholders',
     ])
   )
     return p.list;
@@ -129,6 +131,7 @@ export function topologyProblems(t: TopologyDeclaration): string[] {
   validateSites(p, t);
   validateStateBackend(p, t);
   validateUnitSettings(p, t);
+  validatePlaceholderLists(p, t);
   return p.list;
 }
 

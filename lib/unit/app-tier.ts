@@ -1,6 +1,7 @@
-import { Fn } from 'cdktf';
+import { Fn, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAlicloudImages } from '../../.gen/providers/alicloud/data-alicloud-images';
+import { DataAlicloudInstanceTypes } from '../../.gen/providers/alicloud/data-alicloud-instance-types';
 import { EcsLaunchTemplate } from '../../.gen/providers/alicloud/ecs-launch-template';
 import { EssAlbServerGroupAttachment } from '../../.gen/providers/alicloud/ess-alb-server-group-attachment';
 import { EssScalingGroup } from '../../.gen/providers/alicloud/ess-scaling-group';
@@ -33,6 +34,15 @@ export interface UnitAppTierProps {
   /** ALB server group the scaling group registers its instances in. */
   readonly albServerGroupId: string;
   readonly appPort: number;
+  /**
+   * What the instances need the moment they boot: outbound NAT (SNAT entries), their database account's privileges,
+   * Redis and the secret parameters holding their credentials. The scaling group starts instances as soon as it is
+   * enabled, so it waits for all of them.
+   * @default []
+   */
+  readonly startAfter?: readonly ITerraformDependable[];
+  /** The declaration fields behind the image, the instance type and the zones, for the plan-time checks' messages. */
+  readonly fields: { readonly image: string; readonly instanceType: string; readonly zones: string };
 }
 
 /** Port the app image listens on (a contract with the image pipeline). */
@@ -107,17 +117,44 @@ export class UnitAppTier extends Construct {
       policyType: 'Custom',
     });
 
-    if (sizing.imageId) {
-      this.imageId = sizing.imageId;
-    } else {
-      const images = new DataAlicloudImages(this, 'image', {
-        nameRegex: `^${escapeRegex(props.appImageName)}$`,
-        owners: 'self',
-        status: 'Available',
-        mostRecent: true,
-      });
-      this.imageId = images.images.get(0).id;
-    }
+    // The image must exist in the unit's region before anything boots. The lookup's postcondition fails the plan with
+    // the declaration field named; without it, `images[0]` would fail with an index error
+    // (data.alicloud_images returns an empty list when nothing matches, alicloud/data_source_alicloud_images.go:352-354).
+    const images = new DataAlicloudImages(this, 'image', {
+      ...(sizing.imageId
+        ? { imageId: sizing.imageId, nameRegex: '.+' }
+        : { nameRegex: `^${escapeRegex(props.appImageName)}$`, owners: 'self', mostRecent: true }),
+      status: 'Available',
+      lifecycle: {
+        postcondition: [
+          {
+            condition: '${length(self.images) > 0}',
+            errorMessage: sizing.imageId
+              ? `${props.fields.image}: image ${sizing.imageId} is not available to this account in ${props.region}; copy the app image into ${props.region} and give its id there, or leave imageId out to use platform.appImageName`
+              : `${props.fields.image}: no available image named ${props.appImageName} owned by this account in ${props.region}; copy the app image into ${props.region} under that name (docs/unit.md, "Before the first deploy"), or declare units.${unitId}.sizing.app.imageId`,
+          },
+        ],
+      },
+    });
+    this.imageId = sizing.imageId ?? images.images.get(0).id;
+
+    // The instance type must be sold, pay-as-you-go with an ESSD system disk, in every zone the group spans.
+    // data.alicloud_instance_types errors on an unknown or sold-out availability_zone before any condition could
+    // name the field (alicloud/service_alicloud_ecs.go:507-524), so it is asked for the type alone and the zones are
+    // compared here (`availability_zones` lists the zones where the type is not sold out,
+    // alicloud/data_source_alicloud_instance_types.go:262-280).
+    const zonesOf = `flatten([for t in self.instance_types : t.availability_zones if t.id == "${sizing.instanceType}"])`;
+    new DataAlicloudInstanceTypes(this, 'instance-type', {
+      instanceType: sizing.instanceType,
+      instanceChargeType: 'PostPaid',
+      systemDiskCategory: 'cloud_essd',
+      lifecycle: {
+        postcondition: props.zones.map((zone, i) => ({
+          condition: `\${contains(${zonesOf}, "${zone}")}`,
+          errorMessage: `${props.fields.instanceType}: ${sizing.instanceType} is not sold pay-as-you-go with an ESSD system disk in ${zone} (${props.fields.zones}[${i}]); choose a type offered in every zone of the unit (data.alicloud_instance_types lists them), or other zones`,
+        })),
+      },
+    });
 
     const encrypted = { category: 'cloud_essd', encrypted: true, kmsKeyId: props.kmsKeyId, deleteWithInstance: true };
     this.launchTemplate = new EcsLaunchTemplate(this, 'launch-template', {
@@ -155,6 +192,7 @@ export class UnitAppTier extends Construct {
       removalPolicies: ['OldestInstance', 'NewestInstance'],
       defaultCooldown: 300,
       healthCheckType: 'ECS',
+      ...(props.startAfter?.length ? { dependsOn: [...props.startAfter] } : {}),
     });
     new EssAlbServerGroupAttachment(this, 'alb-attachment', {
       scalingGroupId: this.scalingGroup.id,

@@ -1,4 +1,7 @@
 import { Construct } from 'constructs';
+import { DataAlicloudDbInstanceClasses } from '../../.gen/providers/alicloud/data-alicloud-db-instance-classes';
+import { DataAlicloudDbZones } from '../../.gen/providers/alicloud/data-alicloud-db-zones';
+import { DataAlicloudRamRoles } from '../../.gen/providers/alicloud/data-alicloud-ram-roles';
 import { DbBackupPolicy } from '../../.gen/providers/alicloud/db-backup-policy';
 import { DbDatabase } from '../../.gen/providers/alicloud/db-database';
 import { DbAccountPrivilege } from '../../.gen/providers/alicloud/db-account-privilege';
@@ -26,8 +29,17 @@ export interface UnitDatabaseProps {
   readonly vpcId: string;
   /** Data-tier vSwitch ids by zone. */
   readonly dataVswitchIds: Readonly<Record<string, string>>;
-  /** KMS key that encrypts the instance's disks. */
+  /** KMS key that encrypts the instance's disks, and its data files when `tde` is `unit-key`. */
   readonly kmsKeyId: string;
+  /**
+   * The key of transparent data encryption: `unit-key` (the unit's KMS key, through the RDS service role) or
+   * `service-key` (the key RDS manages).
+   */
+  readonly tde: 'unit-key' | 'service-key';
+  /** The declaration fields behind the class, the storage, the zones and the TDE choice, for the plan-time checks. */
+  readonly fields: { readonly instanceClass: string; readonly storage: string; readonly zones: string; readonly tde: string };
+  /** The unit's region, for messages. */
+  readonly region: string;
   /** Source ranges allowed to connect: the unit's app tier. DTS adds its own whitelist group when a job starts. */
   readonly allowedCidrs: readonly string[];
 }
@@ -37,6 +49,20 @@ export const LOCAL_BINLOG_RETENTION_HOURS = 168;
 
 /** Port MySQL listens on inside the VPC. */
 export const MYSQL_PORT = 3306;
+
+/** What the instance is: the plan-time checks ask the data sources for exactly this. */
+export const RDS_OFFER = { engine: 'MySQL', engineVersion: '8.0', category: 'HighAvailability', storageType: 'cloud_essd', chargeType: 'PostPaid' } as const;
+
+/**
+ * The service role RDS uses to reach a customer's KMS key: the provider sends
+ * `acs:ram::<key creator>:role/aliyunrdsinstanceencryptiondefaultrole` with `tde_encryption_key`
+ * (alicloud/resource_alicloud_db_instance.go:1372-1380, findKmsRoleArn :2831-2857); RAM role names are matched without
+ * case. Its policy (AliyunRDSInstanceEncryptionRolePolicy,
+ * https://www.alibabacloud.com/help/en/ram/developer-reference/aliyunrdsinstanceencryptionrolepolicy-1) lets it use only
+ * keys tagged `acs:rds:instance-encryption=true`, a tag RDS sets itself; the provider ignores `acs:` tags
+ * (alicloud/tags.go:155-156), so it never drifts.
+ */
+export const RDS_ENCRYPTION_ROLE = 'AliyunRDSInstanceEncryptionDefaultRole';
 
 /**
  * The unit's RDS MySQL: high availability across the unit's first two zones, pay-as-you-go (deletion protection
@@ -51,11 +77,73 @@ export class UnitDatabase extends Construct {
   readonly appDatabase: DbDatabase;
   /** The app's own account: read/write on the app and org databases, nothing else. */
   readonly appAccount: RdsAccount;
+  /** The app account's privileges: what the app needs before it can start. */
+  readonly appPrivilege: DbAccountPrivilege;
 
   constructor(scope: Construct, id: string, props: UnitDatabaseProps) {
     super(scope, id);
     const { unitId, sizing } = props;
     const [primary, secondary] = props.zones;
+    const offer = `MySQL ${RDS_OFFER.engineVersion} ${RDS_OFFER.category} ${RDS_OFFER.storageType} pay-as-you-go`;
+    // The class must be sold in both zones (master and standby). The lookup takes its fast path with zone, engine,
+    // version, storage type and category all given, and returns an empty list when nothing matches
+    // (alicloud/data_source_alicloud_db_instance_classes.go:161-213); its default charge type is PostPaid (:38-41).
+    props.zones.forEach(
+      (zone, i) =>
+        new DataAlicloudDbInstanceClasses(this, `classes-${zone}`, {
+          engine: RDS_OFFER.engine,
+          engineVersion: RDS_OFFER.engineVersion,
+          category: RDS_OFFER.category,
+          dbInstanceStorageType: RDS_OFFER.storageType,
+          instanceChargeType: RDS_OFFER.chargeType,
+          zoneId: zone,
+          lifecycle: {
+            postcondition: [
+              {
+                condition: `\${contains(self.instance_classes[*].instance_class, "${sizing.instanceClass}")}`,
+                errorMessage: `${props.fields.instanceClass}: ${sizing.instanceClass} is not offered for ${offer} in ${zone} (${props.fields.zones}[${i}]); choose one of the classes listed by data.alicloud_db_instance_classes: \${join(", ", self.instance_classes[*].instance_class)}`,
+              },
+              ...(i === 0
+                ? [
+                    {
+                      condition: `\${alltrue([for c in self.instance_classes : try(tonumber(c.storage_range.min) <= ${sizing.storageGb} && tonumber(c.storage_range.max) >= ${sizing.storageGb}, false) if c.instance_class == "${sizing.instanceClass}"])}`,
+                      errorMessage: `${props.fields.storage}: ${sizing.storageGb} GB is outside the storage range of ${sizing.instanceClass} (${offer}) in ${zone}; choose a size within the range data.alicloud_db_instance_classes gives for the class`,
+                    },
+                  ]
+                : []),
+            ],
+          },
+        }),
+    );
+    // Both zones must offer this kind of instance at all (alicloud_db_zones returns an empty list otherwise,
+    // alicloud/data_source_alicloud_db_zones.go:151-155). alicloud_zones with "Rds" would not filter (research notes §7).
+    new DataAlicloudDbZones(this, 'zones', {
+      engine: RDS_OFFER.engine,
+      engineVersion: RDS_OFFER.engineVersion,
+      category: RDS_OFFER.category,
+      dbInstanceStorageType: RDS_OFFER.storageType,
+      instanceChargeType: RDS_OFFER.chargeType,
+      multiZone: false,
+      lifecycle: {
+        postcondition: props.zones.map((zone, i) => ({
+          condition: `\${contains(self.ids, "${zone}")}`,
+          errorMessage: `${props.fields.zones}[${i}]: ${zone} offers no ${offer} RDS instance in ${props.region}; choose zones listed by data.alicloud_db_zones: \${join(", ", self.ids)}`,
+        })),
+      },
+    });
+    if (props.tde === 'unit-key') {
+      new DataAlicloudRamRoles(this, 'encryption-role', {
+        nameRegex: `(?i)^${RDS_ENCRYPTION_ROLE}$`,
+        lifecycle: {
+          postcondition: [
+            {
+              condition: `\${anytrue([for r in self.roles : lower(r.name) == "${RDS_ENCRYPTION_ROLE.toLowerCase()}"])}`,
+              errorMessage: `${props.fields.tde}: "unit-key" needs the RAM role ${RDS_ENCRYPTION_ROLE}, which this account does not have; authorize RDS to use KMS once in the RDS console (docs/unit.md, "Keys and TDE"), or declare tde: "service-key"`,
+            },
+          ],
+        },
+      });
+    }
     this.instance = new DbInstance(this, 'instance', {
       instanceName: props.instanceName,
       engine: 'MySQL',
@@ -76,7 +164,11 @@ export class UnitDatabase extends Construct {
       vpcId: props.vpcId,
       securityIps: [...props.allowedCidrs],
       sslAction: 'Open',
+      // TDE is one-way: "After TDE is turned on, it cannot be turned off" (website/docs/r/db_instance.html.markdown:696).
+      // tde_encryption_key is read only when tde_status changes and never read back (resource_alicloud_db_instance.go:423-426,
+      // :1359-1380): the key chosen at the first apply stays, whatever the code says later.
       tdeStatus: 'Enabled',
+      ...(props.tde === 'unit-key' ? { tdeEncryptionKey: props.kmsKeyId } : {}),
       encryptionKey: props.kmsKeyId,
       autoUpgradeMinorVersion: 'Auto',
       sqlCollectorStatus: 'Enabled',
@@ -95,8 +187,11 @@ export class UnitDatabase extends Construct {
       localLogRetentionHours: LOCAL_BINLOG_RETENTION_HOURS,
       preferredBackupPeriod: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
       preferredBackupTime: '18:00Z-19:00Z',
-      // Keep backups after the instance is released: the last line of defence against a mistaken destroy.
-      releasedKeepPolicy: 'All',
+      // After a release RDS keeps only the last archived backup ("Lastest", the API's spelling,
+      // alicloud/resource_alicloud_db_backup_policy.go:164): a way back from a mistaken destroy, without every backup of
+      // a unit's personal data outliving the instance. The retained backup is deleted by the erasure process when the
+      // unit's data must go (docs/unit.md, "Backups of a released instance").
+      releasedKeepPolicy: 'Lastest',
       highSpaceUsageProtection: 'Enable',
     });
     this.appDatabase = new DbDatabase(this, 'app-db', {
@@ -123,7 +218,7 @@ export class UnitDatabase extends Construct {
       accountType: 'Normal',
       accountDescription: rdsDescription(`collaboration app of unit ${unitId}`),
     });
-    new DbAccountPrivilege(this, 'app-privilege', {
+    this.appPrivilege = new DbAccountPrivilege(this, 'app-privilege', {
       instanceId: this.instance.id,
       accountName: this.appAccount.accountName,
       dbNames: [this.appDatabase.dataBaseName, this.orgDatabase.dataBaseName],

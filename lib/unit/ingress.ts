@@ -4,6 +4,7 @@ import { AlbLoadBalancer } from '../../.gen/providers/alicloud/alb-load-balancer
 import { AlbLoadBalancerSecurityGroupAttachment } from '../../.gen/providers/alicloud/alb-load-balancer-security-group-attachment';
 import { AlbRule } from '../../.gen/providers/alicloud/alb-rule';
 import { AlbServerGroup } from '../../.gen/providers/alicloud/alb-server-group';
+import { certificateCheck } from '../core/certificates';
 import { PUBLIC_LISTENER_PORTS } from './security';
 
 export interface UnitIngressProps {
@@ -17,6 +18,10 @@ export interface UnitIngressProps {
   readonly ingressVswitchIds: Readonly<Record<string, string>>;
   /** Certificate Management Service id of the HTTPS listener's certificate. */
   readonly certificateId: string;
+  /** The declaration field the certificate comes from, for the plan-time check's messages. */
+  readonly certificateField: string;
+  /** The name the certificate must cover: the wildcard of the access domain, e.g. `*.collab.example.com`. */
+  readonly certificateCovers: string;
   /** The ingress tier's security group, attached to the ALB. */
   readonly securityGroupId: string;
   /** Port the app instances listen on. */
@@ -43,6 +48,12 @@ export class UnitIngress extends Construct {
   constructor(scope: Construct, id: string, props: UnitIngressProps) {
     super(scope, id);
     const { unitId, names } = props;
+    certificateCheck(this, 'certificate', {
+      certificateId: props.certificateId,
+      field: props.certificateField,
+      mustCover: props.certificateCovers,
+      usedBy: `the HTTPS listener of unit ${unitId}'s ALB`,
+    });
     this.loadBalancer = new AlbLoadBalancer(this, 'alb', {
       loadBalancerName: names.loadBalancer,
       loadBalancerEdition: 'Standard',

@@ -40,6 +40,8 @@ export class UnitNetwork extends Construct {
   readonly vswitches: { readonly [T in TierName]: Readonly<Record<string, Vswitch>> };
   readonly natGateway: NatGateway;
   readonly natEip: EipAddress;
+  /** One SNAT entry per private-tier vSwitch: outbound traffic of the app and data tiers. */
+  readonly snatEntries: readonly SnatEntry[];
   readonly flowLog: VpcFlowLog;
 
   constructor(scope: Construct, id: string, props: UnitNetworkProps) {
@@ -96,17 +98,21 @@ export class UnitNetwork extends Construct {
       instanceId: this.natGateway.id,
       instanceType: 'Nat',
     });
+    const snat: SnatEntry[] = [];
     for (const tier of PRIVATE_TIERS) {
       for (const zone of zones) {
-        new SnatEntry(this, `snat-${tier}-${zone}`, {
-          snatTableId: this.natGateway.snatTableIds,
-          sourceVswitchId: vswitches[tier][zone].id,
-          snatIp: this.natEip.ipAddress,
-          snatEntryName: `${tier}-${zone}`,
-          dependsOn: [association],
-        });
+        snat.push(
+          new SnatEntry(this, `snat-${tier}-${zone}`, {
+            snatTableId: this.natGateway.snatTableIds,
+            sourceVswitchId: vswitches[tier][zone].id,
+            snatIp: this.natEip.ipAddress,
+            snatEntryName: `${tier}-${zone}`,
+            dependsOn: [association],
+          }),
+        );
       }
     }
+    this.snatEntries = snat;
 
     this.flowLog = new VpcFlowLog(this, 'flow-log', {
       flowLogName: props.flowLogName,

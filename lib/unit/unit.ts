@@ -22,6 +22,8 @@ export interface UnitProps {
   readonly appImageName: string;
   /** Path the ALB probes on the app instances. */
   readonly healthCheckPath: string;
+  /** The access domain (`access.domain`): the unit's certificate must cover its wildcard. */
+  readonly accessDomain: string;
 }
 
 /**
@@ -79,6 +81,7 @@ export class Unit extends Construct {
       region: unit.region,
       keyName: names.kmsKey,
       kmsInstanceId: unit.encryption.kmsInstanceId,
+      kmsInstanceField: unit.fields.kmsInstance,
     });
     const kmsKeyId = this.encryption.key.id;
     this.security = new UnitSecurity(this, 'security', {
@@ -102,6 +105,8 @@ export class Unit extends Construct {
       vpcId: this.network.vpc.id,
       ingressVswitchIds: vswitchIds.ingress,
       certificateId: unit.certificateId,
+      certificateField: unit.fields.certificate,
+      certificateCovers: `*.${props.accessDomain}`,
       securityGroupId: this.security.ingress.id,
       appPort: APP_PORT,
       healthCheckPath: props.healthCheckPath,
@@ -120,7 +125,15 @@ export class Unit extends Construct {
       vpcId: this.network.vpc.id,
       dataVswitchIds: vswitchIds.data,
       kmsKeyId,
+      tde: unit.encryption.tde,
       allowedCidrs: appCidrs,
+      region: unit.region,
+      fields: {
+        instanceClass: unit.fields.databaseClass,
+        storage: unit.fields.databaseStorage,
+        zones: unit.fields.zones,
+        tde: unit.fields.tde,
+      },
     });
     this.cache = new UnitCache(this, 'cache', {
       instanceName: names.redis,
@@ -128,7 +141,25 @@ export class Unit extends Construct {
       zones: zonePair,
       dataVswitchIds: vswitchIds.data,
       allowedCidrs: appCidrs,
+      region: unit.region,
+      fields: { instanceClass: unit.fields.cacheClass, zones: unit.fields.zones },
     });
+    // The app reads its own credentials at boot with its instance role; no stack output carries a secret. Created
+    // before the app tier, whose instances need them the moment they start.
+    const appSecrets = [
+      secretParameter(this, 'app-db-password', {
+        name: unit.appSecrets.databasePassword,
+        value: this.database.appAccount.accountPassword,
+        kmsKeyId,
+        description: `Password of the app's database account of unit ${unit.id}`,
+      }),
+      secretParameter(this, 'redis-password', {
+        name: unit.appSecrets.redisPassword,
+        value: this.cache.instance.password,
+        kmsKeyId,
+        description: `Redis password of unit ${unit.id}`,
+      }),
+    ];
     this.storage = new UnitStorage(this, 'storage', {
       names: { files: names.filesBucket, audit: names.auditBucket, accessLogs: names.accessLogBucket },
       kmsKeyId,
@@ -147,16 +178,17 @@ export class Unit extends Construct {
       secretParameterNames: [unit.appSecrets.databasePassword, unit.appSecrets.redisPassword],
       albServerGroupId: this.ingress.appServerGroup.id,
       appPort: APP_PORT,
+      // Instances boot into a working unit: outbound NAT, their database account and privileges, Redis, credentials.
+      startAfter: [...this.network.snatEntries, this.database.appPrivilege, this.cache.instance, ...appSecrets],
+      fields: { image: unit.fields.image, instanceType: unit.fields.instanceType, zones: unit.fields.zones },
     });
     this.monitoring = new UnitMonitoring(this, 'monitoring', {
       unitId: unit.id,
       region: unit.region,
-      alarmPrefix: names.alarmPrefix,
       contactGroup: unit.monitoring.contactGroup,
       contacts: unit.monitoring.contacts,
-      albId: this.ingress.loadBalancer.id,
-      rdsInstanceId: this.database.instance.id,
-      redisInstanceId: this.cache.instance.id,
+      alarms: unit.monitoring.alarms,
+      subjects: { albId: this.ingress.loadBalancer.id, rdsInstanceId: this.database.instance.id, redisInstanceId: this.cache.instance.id },
     });
     this.replication = new UnitReplicationEndpoint(this, 'replication', {
       unitId: unit.id,
@@ -177,18 +209,5 @@ export class Unit extends Construct {
       rdsInstanceId: this.database.instance.id,
     };
     new UnitExportsWriter(this, 'exports', { unitId: unit.id, names: unit.exports, values: this.exports });
-    // The app reads its own credentials at boot with its instance role; no stack output carries a secret.
-    secretParameter(this, 'app-db-password', {
-      name: unit.appSecrets.databasePassword,
-      value: this.database.appAccount.accountPassword,
-      kmsKeyId,
-      description: `Password of the app's database account of unit ${unit.id}`,
-    });
-    secretParameter(this, 'redis-password', {
-      name: unit.appSecrets.redisPassword,
-      value: this.cache.instance.password,
-      kmsKeyId,
-      description: `Redis password of unit ${unit.id}`,
-    });
   }
 }

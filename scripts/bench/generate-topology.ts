@@ -51,7 +51,7 @@ export function generateTopology(units: number, base: TopologyDeclaration = load
       region,
       zones,
       network: { vpcCidr: `10.${o}.0.0/16`, subnets },
-      monitoring: { contactGroup: `collab-${id}-oncall`, contacts: [{ name: `platform-oncall-${id}`, email: `platform-oncall-${id}@example.com` }] },
+      monitoring: { contacts: [{ role: 'oncall', email: `platform-oncall-${id}@example.com`, dingTalk: true }] },
     };
   });
   // Each generated unit talks to the others as the template does: its flows, re-pointed at the new unit, so the

@@ -44,6 +44,7 @@ export class AccelStack extends BaseStack {
       units,
       albDnsNames,
       provider: this.defaultProvider,
+      endpointGroupAlarms: model.alarms.access,
     });
     new TerraformOutput(this, 'accelerator_id', { value: this.access.accelerator.accelerator.id, description: 'Global Accelerator instance' });
     for (const [name, ipSet] of Object.entries(this.access.accelerator.ipSets)) {

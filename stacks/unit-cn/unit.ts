@@ -27,11 +27,17 @@ export const unit: UnitDeclaration = {
   },
   mastersTables: ['departments', 'positions', 'directory_entries'],
   monitoring: {
-    contactGroup: 'collab-cn-oncall',
-    contacts: [{ name: 'platform-oncall-cn', email: 'platform-oncall-cn@example.com' }],
+    // acme_cn_oncall in CloudMonitor (group acme_cn_oncall): the team mailbox, activated after the first deploy, and
+    // the team's DingTalk group robot, which needs no activation (webhook: TF_VAR_dingtalk_webhook_cn_oncall at deploy).
+    contacts: [{ role: 'oncall', email: 'platform-oncall-cn@example.com', dingTalk: true }],
   },
   replication: {
     // The org schema (cdktf.out/sql/org-schema-cn.sql) is applied in org_cn: its DTS jobs may run.
     enabled: true,
   },
+  // Keys: a KMS default key, which needs no KMS instance bought beforehand; the choice is made before the first deploy
+  // because moving the key into a KMS instance later replaces it. TDE encrypts with the unit key, a key the unit
+  // controls and audits; that needs the RDS service role (checked at plan time), and TDE stays on for good
+  // (docs/unit.md, "Keys and TDE").
+  encryption: { keyStore: 'default-key', tde: 'unit-key' },
 };

@@ -27,8 +27,9 @@ export const unit: UnitDeclaration = {
   },
   mastersTables: ['departments', 'positions', 'directory_entries'],
   monitoring: {
-    contactGroup: 'collab-sg-oncall',
-    contacts: [{ name: 'platform-oncall-sg', email: 'platform-oncall-sg@example.com' }],
+    // acme_sg_oncall in CloudMonitor (group acme_sg_oncall): the team mailbox, activated after the first deploy, and
+    // the team's DingTalk group robot, which needs no activation (webhook: TF_VAR_dingtalk_webhook_sg_oncall at deploy).
+    contacts: [{ role: 'oncall', email: 'platform-oncall-sg@example.com', dingTalk: true }],
   },
   replication: {
     // The org schema (cdktf.out/sql/org-schema-sg.sql) is applied in org_sg: its DTS jobs may run.
@@ -42,4 +43,11 @@ export const unit: UnitDeclaration = {
   residency: {
     legalBasis: { basis: 'Decree 13/2023 overseas transfer impact assessment (factory staff data in Singapore)', reference: 'legal/residency/vn-sg-2026-001' },
   },
+  // Keys: a KMS default key, which needs no KMS instance bought beforehand; the choice is made before the first deploy
+  // because moving the key into a KMS instance later replaces it. TDE encrypts with the unit key, a key the unit
+  // controls and audits; that needs the RDS service role (checked at plan time), and TDE stays on for good
+  // (docs/unit.md, "Keys and TDE").
+  encryption: { keyStore: 'default-key', tde: 'unit-key' },
+  // The example reference of the residency basis: deploy refuses until it names the real record.
+  placeholders: ['residency.legalBasis.reference'],
 };

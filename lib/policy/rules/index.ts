@@ -7,6 +7,7 @@ import { ActionTrailRegionCoverage } from './actiontrail-region-coverage';
 import { ALBDeletionProtection } from './alb-deletion-protection';
 import { ALBListenerHttps } from './alb-listener-https';
 import { ALBListenerModernTls } from './alb-listener-modern-tls';
+import { CMSAlarmStatisticOfMetric } from './cms-alarm-statistic-of-metric';
 import { DataResourceInUnitRegion } from './data-resource-in-unit-region';
 import { DTSReplicatesOnlyAllowlistedTables } from './dts-replicates-only-allowlisted-tables';
 import { GACrossBorderExplicit } from './ga-cross-border-explicit';
@@ -84,4 +85,5 @@ export const ALI_RULES: readonly PolicyRule[] = [
   GACrossBorderExplicit,
   GAListenerNoPlainHttp,
   GAListenerModernTls,
+  CMSAlarmStatisticOfMetric,
 ];
